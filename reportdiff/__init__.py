@@ -21,6 +21,14 @@ from .errors import (
 )
 from .load import load
 from .report import Report, Section, Source
+from .diff import Diff, diff
+from .figures import Figure, FigureDelta, extract_figures, figure_deltas  # figures
+from .align import Alignment, Link, ReviewLink, align  # align
+from .similarity import SimilarityResult, SimilarityTable, similarity  # similarity
+from .tokenize import JiebaTokenizer, Tokenizer, default_tokenizer  # tokenize
+from .promises import Promise, Target  # promises
+from .verdicts import AuditOptions  # audit
+from .audit import Audit, AuditItem, audit  # audit
 
 __version__ = "0.1.0"
 
@@ -30,6 +38,28 @@ __all__ = [
     "Report",
     "Section",
     "Source",
+    "Diff",
+    "diff",
+    "Figure",
+    "FigureDelta",
+    "extract_figures",
+    "figure_deltas",
+    "align",
+    "Alignment",
+    "Link",
+    "ReviewLink",
+    "similarity",
+    "SimilarityResult",
+    "SimilarityTable",
+    "JiebaTokenizer",
+    "Tokenizer",
+    "default_tokenizer",
+    "Promise",
+    "Target",
+    "Audit",
+    "AuditItem",
+    "AuditOptions",
+    "audit",
     "ReportDiffError",
     "ReportDiffWarning",
     "BrokenDocumentError",

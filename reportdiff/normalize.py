@@ -131,6 +131,9 @@ _RE_ZW = re.compile(f"[{_ZERO_WIDTH}]+")
 _RE_FW = re.compile("[" + "".join(re.escape(c) for c in _FULLWIDTH) + "]")
 _WS = " \t\u3000\xa0" + _ZERO_WIDTH
 _RE_BREAK = re.compile(f"[{_WS}]*\n[{_WS}\n]*")
+#: Lines that open a new line of their own: a dash line ("——2020年1月8日在…",
+#: "——经济运行…") or an address to the audience.
+_RE_LINE_OPENER = re.compile(r"——|各位代表|同志们|各位委员")
 _RE_BLANK_LINE = re.compile("\n[ \t\u3000\xa0\r]*\n")
 _RE_INLINE_WS = re.compile(r"[ \t\u3000\xa0]+")
 _RE_HALF = re.compile(r"[,;:()!?]")
@@ -175,6 +178,8 @@ def normalize(source: str, *, exclude: Iterable[tuple[int, int]] = ()) -> Normal
                 return "\n"
             return "" if _continues(prev_line, text[e:]) else "\n"
         if prev_line[-1:] in _TERMINAL or HEADING_START.match(text[e:e + 8]):
+            return "\n"
+        if _RE_LINE_OPENER.match(text, e) and prev_line not in ("—", "——"):
             return "\n"
         if HEADING_START.match(prev_line) or (prev_line[-1:] in _CLOSERS and len(prev_line) > 1
                                               and prev_line[-2:-1] in _TERMINAL):

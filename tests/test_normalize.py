@@ -59,3 +59,15 @@ def test_any_text_maps_into_source(src: str) -> None:
         b = min(len(n.text), a + 5)
         s, e = n.to_source(a, b)
         assert 0 <= s <= e <= len(src)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("政府工作报告\n——2020年1月8日在区人代会上\n各位代表：",
+         "政府工作报告\n——2020年1月8日在区人代会上\n各位代表："),
+        ("——\n改革开放\n深入推进。", "——改革开放深入推进。"),
+    ],
+)
+def test_line_openers_keep_their_line(source: str, expected: str) -> None:
+    assert normalize(source).text == expected

@@ -1,32 +1,183 @@
-"""Renderers: turn results into terminal tables, HTML, Markdown, CSV, JSON and SQLite.
+"""Renderers: turn audits and diffs into HTML, Markdown, CSV, JSON manifests and SQLite.
 
-PLACEHOLDER entry points, filled in by the publishable-output work.  Feature
-commands call :func:`write_audit` / :func:`write_diff` for every format other
-than their terminal table.
+Feature commands call :func:`write_audit` / :func:`write_diff` for every
+format other than their terminal table.  Both accept the result object (or its
+``to_dict()``), a format name from :data:`FORMATS`, and an optional output
+path; see ``docs/output.md``.
+
+Every format is deterministic: the same inputs and options give byte-identical
+output (no timestamps, fixed order).
 """
 
 from __future__ import annotations
 
-import json
+import importlib
+import os
+from pathlib import Path
 from typing import Any
 
-__all__ = ["write_audit", "write_diff", "dumps_json"]
+from ..errors import ReportDiffError, UsageError
+from .common import as_dict, complete_sides, reports_of
+from .jsonout import dumps_json, manifest
+
+__all__ = ["FORMATS", "dumps_json", "manifest", "write_audit", "write_diff"]
+
+#: Output formats of :func:`write_audit` and :func:`write_diff`.
+FORMATS: tuple[str, ...] = ("json", "md", "csv", "html", "sqlite")
 
 
-def dumps_json(data: Any) -> str:
-    """Deterministic JSON: sorted keys off (schema order kept), UTF-8, 2-space indent."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def _check(fmt: str, out: Any) -> None:
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "sqlite" and out is None:
+        raise UsageError("--format sqlite writes a database file: give its name with -o, "
+                         "e.g. -o audit.db")
 
 
-def write_audit(audit: Any, fmt: str, out: Any = None, **options: Any) -> str:
-    """Render an :class:`~reportdiff.audit.Audit` as ``fmt``; return text (or write ``out``)."""
+def _write(out: str | os.PathLike[str], text: str) -> None:
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+
+
+def _companion(name: str, old: Any, new: Any) -> tuple[dict[str, Any] | None, list[str]]:
+    """Compute the other result (``audit`` for a diff page, ``diff`` for an audit page).
+
+    Its data-quality warnings are not raised again on the console (the user
+    asked for the other result) but listed as notes on the page.
+    """
+    import warnings
+
+    from ..errors import ReportDiffWarning
+
+    try:
+        module = importlib.import_module(f"reportdiff.{name}")
+        func = getattr(module, name)
+    except (ImportError, AttributeError):
+        return None, []
+    what = "promise audit" if name == "audit" else "side-by-side comparison"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportDiffWarning)
+        try:
+            result = as_dict(func(old, new))
+        except ReportDiffError as exc:
+            return None, [f"The {what} could not be made: {exc}"]
+    notes = []
+    for w in caught:
+        if issubclass(w.category, ReportDiffWarning):
+            note = f"Warning from the {what}: {w.message}"
+            if note not in notes:
+                notes.append(note)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return result, notes[:10]
+
+
+def write_audit(audit: Any, fmt: str, out: str | os.PathLike[str] | None = None, *,
+                excel: bool = False, rows: str = "promise", old: Any = None, new: Any = None,
+                diff: Any = None, complete: bool = True, chart_engine: str = "auto") -> str:
+    """Render an audit as ``fmt`` and return the text; write it to ``out`` when given.
+
+    Parameters
+    ----------
+    audit : Audit or dict
+        The result of :func:`reportdiff.audit` or its ``to_dict()``.
+    fmt : {"json", "md", "csv", "html", "sqlite"}
+        ``json`` is the rerunnable manifest (:func:`~reportdiff.render.jsonout.manifest`).
+    out : path, optional
+        The file to write.  Required for ``sqlite`` (which returns ``""``).
+    excel : bool
+        CSV only: start with a UTF-8 byte-order mark for Excel.
+    rows : {"promise", "evidence", "figure"}
+        CSV only: what one row stands for.
+    old, new : Report, optional
+        The two reports, when the audit object does not carry them
+        (``audit.old_report`` / ``audit.new_report``).  HTML shows both texts
+        with the promises and evidence marked; SQLite adds sections and figures.
+    diff : Diff or dict, optional
+        HTML only: adds the side-by-side comparison.  With ``complete=True``
+        (default) and both reports at hand it is computed when not given.
+    chart_engine : {"auto", "matplotlib", "plain"}
+        HTML only: how the targets-versus-outcomes SVG is drawn.
+
+    Raises
+    ------
+    UsageError
+        Unknown format or row type, or ``sqlite`` without ``out``.
+    """
+    _check(fmt, out)
+    old, new = reports_of(audit, old, new, reload=fmt in ("html", "sqlite"))
+    data = complete_sides(as_dict(audit), audit, old, new)
+    text = ""
     if fmt == "json":
-        return dumps_json(audit.to_dict())
-    raise NotImplementedError(fmt)
+        text = dumps_json(manifest(data, kind="audit"))
+    elif fmt == "md":
+        from .markdown import audit_markdown
+
+        text = audit_markdown(data)
+    elif fmt == "csv":
+        from .csvout import audit_csv
+
+        text = audit_csv(data, rows=rows, excel=excel, old=old, new=new)
+    elif fmt == "html":
+        from .html import audit_html
+
+        notes: list[str] = []
+        diff_data = as_dict(diff) if diff is not None else None
+        if diff_data is None and complete and old is not None and new is not None:
+            diff_data, notes = _companion("diff", old, new)
+        text = audit_html(data, old=old, new=new, diff=diff_data, chart_engine=chart_engine,
+                          notes=notes)
+    else:
+        from .sqlite import write_audit_sqlite
+
+        write_audit_sqlite(data, out, old=old, new=new)  # type: ignore[arg-type]
+        return ""
+    if out is not None:
+        _write(out, text)
+    return text
 
 
-def write_diff(diff: Any, fmt: str, out: Any = None, **options: Any) -> str:
-    """Render a :class:`~reportdiff.diff.Diff` as ``fmt``; return text (or write ``out``)."""
+def write_diff(diff: Any, fmt: str, out: str | os.PathLike[str] | None = None, *,
+               excel: bool = False, rows: str = "pair", old: Any = None, new: Any = None,
+               audit: Any = None, complete: bool = True, chart_engine: str = "auto") -> str:
+    """Render a diff as ``fmt`` and return the text; write it to ``out`` when given.
+
+    As :func:`write_audit`, with ``rows`` one of ``"pair"`` (one CSV row per
+    aligned section pair) or ``"figure"`` (one per figure delta), and
+    ``audit`` (given, or computed with ``complete=True`` from the two reports)
+    adding the verdict summary, the chart and the promise ledger to the HTML
+    page.
+    """
+    _check(fmt, out)
+    old, new = reports_of(diff, old, new, reload=fmt in ("html", "sqlite"))
+    data = complete_sides(as_dict(diff), diff, old, new)
+    text = ""
     if fmt == "json":
-        return dumps_json(diff.to_dict())
-    raise NotImplementedError(fmt)
+        text = dumps_json(manifest(data, kind="diff"))
+    elif fmt == "md":
+        from .markdown import diff_markdown
+
+        text = diff_markdown(data)
+    elif fmt == "csv":
+        from .csvout import diff_csv
+
+        text = diff_csv(data, rows=rows, excel=excel)
+    elif fmt == "html":
+        from .html import diff_html
+
+        notes: list[str] = []
+        audit_data = as_dict(audit) if audit is not None else None
+        if audit_data is None and complete and old is not None and new is not None:
+            audit_data, notes = _companion("audit", old, new)
+        text = diff_html(data, old=old, new=new, audit=audit_data, chart_engine=chart_engine,
+                         notes=notes)
+    else:
+        from .sqlite import write_diff_sqlite
+
+        write_diff_sqlite(data, out, old=old, new=new)  # type: ignore[arg-type]
+        return ""
+    if out is not None:
+        _write(out, text)
+    return text

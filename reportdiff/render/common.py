@@ -14,14 +14,18 @@ from typing import Any
 __all__ = [
     "VERDICTS",
     "VerdictStyle",
-    "verdict_style",
-    "fmt_number",
-    "fmt_target",
-    "fmt_outcome",
-    "fmt_attainment",
-    "fmt_share",
     "as_dict",
+    "complete_sides",
+    "fmt_attainment",
+    "fmt_ids",
+    "fmt_number",
+    "fmt_outcome",
+    "fmt_share",
+    "fmt_target",
     "reports_of",
+    "side_name",
+    "source_of",
+    "verdict_style",
 ]
 
 
@@ -105,6 +109,8 @@ def fmt_target(target: dict[str, Any] | None) -> str:
     '≥6.5%'
     >>> fmt_target({"op": "range", "value": None, "low": 6.0, "high": 6.5, "unit": "%"})
     '6–6.5%'
+    >>> fmt_target({"op": "~", "value": 3, "unit": "%", "direction": "down"})
+    'cut ≈3%'
     >>> fmt_target(None)
     ''
     """
@@ -112,8 +118,9 @@ def fmt_target(target: dict[str, Any] | None) -> str:
         return ""
     unit = target.get("unit") or ""
     low, high = target.get("low"), target.get("high")
+    cut = "cut " if target.get("direction") == "down" else ""
     if low is not None and high is not None and low != high:
-        return f"{fmt_number(low)}–{fmt_number(high)}{unit}"
+        return f"{cut}{fmt_number(low)}–{fmt_number(high)}{unit}"
     value = target.get("value")
     if value is None:
         value = low if low is not None else high
@@ -121,7 +128,7 @@ def fmt_target(target: dict[str, Any] | None) -> str:
         return str(target.get("op") or "")
     op = target.get("op")
     sym = _OPS.get(str(op), "" if op is None else f"{op} ")
-    return f"{sym}{fmt_number(value)}{unit}"
+    return f"{cut}{sym}{fmt_number(value)}{unit}"
 
 
 def fmt_outcome(outcome: dict[str, Any] | None) -> str:
@@ -157,6 +164,19 @@ def fmt_share(value: float | None) -> str:
     return f"{value * 100:.0f}%"
 
 
+def fmt_ids(ids: Any) -> str:
+    """Section ids as text: a list is joined with commas, a single id kept.
+
+    >>> fmt_ids(["2.1", "2.2"]), fmt_ids("3"), fmt_ids(None)
+    ('2.1,2.2', '3', '')
+    """
+    if ids is None:
+        return ""
+    if isinstance(ids, (list, tuple)):
+        return ",".join(str(i) for i in ids)
+    return str(ids)
+
+
 def as_dict(result: Any) -> dict[str, Any]:
     """The JSON-ready dict of a result object (its ``to_dict()``) or the dict itself."""
     if isinstance(result, dict):
@@ -170,11 +190,94 @@ def as_dict(result: Any) -> dict[str, Any]:
     return data
 
 
-def reports_of(result: Any, old: Any = None, new: Any = None) -> tuple[Any, Any]:
+def source_of(side: dict[str, Any] | None) -> dict[str, Any]:
+    """The ``source`` of an ``old``/``new`` entry as a dict (a bare path string is accepted).
+
+    >>> source_of({"source": "a.txt"})
+    {'path': 'a.txt', 'sha256': None, 'format': None}
+    """
+    src = (side or {}).get("source")
+    if isinstance(src, dict):
+        return {"path": src.get("path"), "sha256": src.get("sha256"), "format": src.get("format"),
+                **{k: v for k, v in src.items() if k not in ("path", "sha256", "format")}}
+    return {"path": None if src is None else str(src), "sha256": None, "format": None}
+
+
+def side_name(side: dict[str, Any] | None, role: str = "report") -> str:
+    """A short name of an ``old``/``new`` entry: its title, else the file name and year.
+
+    >>> side_name({"source": {"path": "/data/national/wuhan.txt"}, "year": 2018})
+    'wuhan.txt (2018)'
+    >>> side_name({"title": "2019年政府工作报告", "year": 2019})
+    '2019年政府工作报告'
+    """
+    side = side or {}
+    year = side.get("year")
+    title = side.get("title")
+    if not title:
+        path = source_of(side).get("path")
+        title = str(path).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] if path else role
+    if year is not None and str(year) not in str(title):
+        return f"{title} ({year})"
+    return str(title)
+
+
+def complete_sides(data: dict[str, Any], result: Any, old: Any = None,
+                   new: Any = None) -> dict[str, Any]:
+    """``data`` with full ``old``/``new`` entries (source dict, year, title).
+
+    Missing facts are taken from the result object (``old_source``,
+    ``old_year`` ...) or the reports; ``data`` itself is not changed.
+    """
+    out = dict(data)
+    for role, report in (("old", old), ("new", new)):
+        side = dict(out.get(role) or {})
+        src = source_of(side)
+        obj = getattr(result, f"{role}_source", None) or getattr(report, "source", None)
+        if obj is not None and hasattr(obj, "to_dict"):
+            for key, value in obj.to_dict().items():
+                if src.get(key) is None:
+                    src[key] = value
+        side["source"] = src
+        if side.get("year") is None:
+            year = getattr(result, f"{role}_year", None) or getattr(report, "year", None)
+            if year is not None:
+                side["year"] = year
+        if not side.get("title") and getattr(report, "title", None):
+            side["title"] = report.title
+        out[role] = side
+    return out
+
+
+def _reload(source: Any) -> Any:
+    """Load a report again from its recorded path when the file still has the same sha256."""
+    path = getattr(source, "path", None)
+    digest = getattr(source, "sha256", None)
+    if not path or not digest or "://" in str(path):
+        return None
+    import os
+
+    if not os.path.isfile(path):
+        return None
+    from ..errors import ReportDiffError
+    from ..load import load
+
+    try:
+        report = load(path, check=False)
+    except (ReportDiffError, OSError):  # unreadable now: render without the texts
+        return None
+    return report if report.source.sha256 == digest else None
+
+
+def reports_of(result: Any, old: Any = None, new: Any = None, *,
+               reload: bool = False) -> tuple[Any, Any]:
     """The two :class:`~reportdiff.report.Report` objects behind a result, when it keeps them.
 
     Explicit ``old``/``new`` win; otherwise the attributes ``old_report`` /
-    ``new_report`` (or ``old`` / ``new`` when they are reports) are used.
+    ``new_report`` (or ``old`` / ``new`` when they are reports) are used.  With
+    ``reload=True`` a result that records only its sources (``old_source`` /
+    ``new_source``) has them loaded again from their paths, provided the files
+    still hash to the recorded sha256.
     """
     from ..report import Report
 
@@ -186,5 +289,7 @@ def reports_of(result: Any, old: Any = None, new: Any = None) -> tuple[Any, Any]
                 if isinstance(candidate, Report):
                     given = candidate
                     break
+        if given is None and reload:
+            given = _reload(getattr(result, f"{names[1]}_source", None))
         found.append(given)
     return found[0], found[1]

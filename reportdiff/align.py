@@ -1,0 +1,425 @@
+"""Align the sections of two reports, and map this year's review onto last year's plan.
+
+Units
+    At ``level="chapter"`` the units of a report are its chapters (level 2);
+    a part (level 1) without chapters is a unit of its own (2018's "总体要求",
+    2015's task parts without sub-headings).  At ``level="topic"`` the units
+    are topics (level 3), and chapters or parts without topics stand for
+    themselves.  Paragraphs between headings (a part's preamble) belong to no
+    unit.  See :func:`units`.
+
+Links (:attr:`Alignment.links`)
+    1. Similarity: TF-IDF cosine (:class:`~reportdiff.similarity.TfidfModel`,
+       IDF fitted on the paragraphs of both reports) between every old and
+       every new unit of the same role (review with review, plan with plan,
+       other with other; a unit's role is its section's).
+    2. ``same``: a monotone (order-preserving) alignment maximising
+       ``sum(score - same_threshold)`` over pairs scoring at least
+       ``same_threshold`` -- Needleman-Wunsch with free gaps.
+    3. ``split`` / ``merged``: an old unit that is the best match of several
+       new units (each at least ``part_threshold``) whose *combined* text
+       matches it better than any single one by ``group_gain`` is split into
+       them; symmetrically for merges.
+    4. ``moved``: units left over that are each other's best remaining match
+       with at least ``moved_threshold``.
+    5. ``dropped`` (old units left) and ``new`` (new units left).
+
+Review links (:attr:`Alignment.review_links`)
+    Each unit of the new report's review part (role ``review``) is linked to
+    the old report's plan units (role ``plan``) it reports on: the best plan
+    unit, plus any other scoring at least ``review_ratio`` times the best, if
+    the best reaches ``review_threshold``.
+
+The thresholds are keyword options; their defaults were chosen on the
+labelled pairs in ``benchmarks/labels/align`` (``benchmarks/eval_align.py``).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from .report import Report, Section
+from .tokenize import Tokenizer, default_tokenizer
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+__all__ = ["Link", "ReviewLink", "Alignment", "align", "units", "unit_text", "RELATIONS"]
+
+AlignLevel = Literal["chapter", "topic"]
+_LEVELS = {"chapter": 2, "topic": 3}
+
+#: The relations of a :class:`Link`.
+RELATIONS = ("same", "moved", "split", "merged", "new", "dropped")
+
+
+# -- units --------------------------------------------------------------------------
+def units(report: Report, level: AlignLevel = "chapter", *,
+          role: str | None = None) -> list[Section]:
+    """The sections that are compared at ``level``, in document order.
+
+    Parameters
+    ----------
+    report : Report
+    level : {"chapter", "topic"}
+    role : {"review", "plan", "other"}, optional
+        Keep only units inside top-level parts of this role.
+
+    Notes
+    -----
+    A section of the target level is a unit; a shallower section with no
+    descendants at the target level or shallower (a part with only paragraphs
+    or topics under it, at chapter level) is a unit itself; otherwise its
+    children are examined.  A titled section one level deeper that follows
+    the first target-level sibling (a topic after the last chapter, where a
+    report leaves out the chapter heading) is a unit too; one that precedes
+    it is the part's preamble and, like paragraphs, belongs to no unit.
+    Top-level sections deeper than the level (a report whose structure could
+    not be parsed) are units as they are.
+    """
+    target = _level_number(level)
+    out: list[Section] = []
+
+    def visit(sec: Section) -> None:
+        if sec.level >= target:
+            out.append(sec)
+            return
+        inner = [c for c in sec.children if c.level <= target]
+        if not inner:
+            out.append(sec)
+            return
+        seen_inner = False
+        for c in sec.children:
+            if c.level <= target:
+                seen_inner = True
+                visit(c)
+            elif seen_inner and c.level == target + 1 and c.title:
+                # a headed sub-unit after the last heading of the target level
+                # continues the sequence (2018's government topics after （九）)
+                out.append(c)
+
+    for top in report.sections:
+        if role is not None and top.role != role:
+            continue
+        if top.level >= target and top.level >= 4 and not top.title:
+            # unparsed structure: paragraphs stand for themselves
+            out.append(top)
+            continue
+        visit(top)
+    return out
+
+
+def _level_number(level: str) -> int:
+    if level not in _LEVELS:
+        from .errors import UsageError
+
+        raise UsageError(f"unknown alignment level {level!r}: use chapter or topic")
+    return _LEVELS[level]
+
+
+def unit_text(report: Report, id: str) -> str:
+    """The normalised text of the section ``id``."""
+    return report.section_text(report.section(id))
+
+
+# -- results ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Link:
+    """One link between sections of the old and the new report.
+
+    Attributes
+    ----------
+    old, new : tuple of str
+        Section ids (empty on one side for ``new`` / ``dropped``).
+    relation : {"same", "moved", "split", "merged", "new", "dropped"}
+    score : float
+        TF-IDF cosine of the linked texts (0.0 for ``new`` / ``dropped``).
+    """
+
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    relation: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"old": list(self.old), "new": list(self.new), "relation": self.relation,
+                "score": self.score}
+
+
+@dataclass(frozen=True)
+class ReviewLink:
+    """Review sections of the new report and the plan sections of the old one they report on."""
+
+    review: tuple[str, ...]
+    plan: tuple[str, ...]
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"review": list(self.review), "plan": list(self.plan), "score": self.score}
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The result of :func:`align`.
+
+    Attributes
+    ----------
+    old, new : Report
+    level : {"chapter", "topic"}
+    links : tuple of Link
+        In the new report's order; dropped units after the link of the old
+        unit before them.
+    review_links : tuple of ReviewLink
+        In the order of the new report's review part.
+    """
+
+    old: Report
+    new: Report
+    level: str
+    links: tuple[Link, ...]
+    review_links: tuple[ReviewLink, ...]
+
+    def counts(self) -> dict[str, int]:
+        """Number of links per relation, in :data:`RELATIONS` order."""
+        return {r: sum(1 for lk in self.links if lk.relation == r) for r in RELATIONS}
+
+    def to_dict(self) -> dict[str, Any]:
+        depth = _LEVELS[self.level]
+        return {
+            "level": self.level,
+            "old": self.old.outline(max_level=depth),
+            "new": self.new.outline(max_level=depth),
+            "links": [lk.to_dict() for lk in self.links],
+            "review_links": [rl.to_dict() for rl in self.review_links],
+        }
+
+    def to_pandas(self, *, which: Literal["links", "review"] = "links") -> Any:
+        """A DataFrame of the links (with titles), or of the review links."""
+        import pandas as pd
+
+        def titles(rep: Report, ids: Sequence[str]) -> str:
+            return " / ".join(rep.section(i).title for i in ids)
+
+        if which == "review":
+            return pd.DataFrame(
+                [{"review": ",".join(r.review), "review_title": titles(self.new, r.review),
+                  "plan": ",".join(r.plan), "plan_title": titles(self.old, r.plan),
+                  "score": r.score} for r in self.review_links],
+                columns=["review", "review_title", "plan", "plan_title", "score"])
+        return pd.DataFrame(
+            [{"old": ",".join(lk.old), "old_title": titles(self.old, lk.old),
+              "new": ",".join(lk.new), "new_title": titles(self.new, lk.new),
+              "relation": lk.relation, "score": lk.score} for lk in self.links],
+            columns=["old", "old_title", "new", "new_title", "relation", "score"])
+
+    def _repr_html_(self) -> str:
+        from .render.similarity_table import alignment_html
+
+        return alignment_html(self)
+
+
+# -- algorithm ----------------------------------------------------------------------------
+def _monotone(S: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Order-preserving matching maximising ``sum(S - threshold)`` over pairs >= threshold."""
+    n, m = S.shape
+    gain = S - threshold
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]  # 0 diag, 1 skip old, 2 skip new
+    for i in range(1, n + 1):
+        row, prev = best[i], best[i - 1]
+        for j in range(1, m + 1):
+            cands = [prev[j], row[j - 1]]
+            g = gain[i - 1, j - 1]
+            diag = prev[j - 1] + g if g >= 0 else float("-inf")
+            v = max(diag, cands[0], cands[1])
+            # deterministic tie-break: prefer the match, then skipping old
+            if v == diag:
+                move[i][j] = 0
+            elif v == cands[0]:
+                move[i][j] = 1
+            else:
+                move[i][j] = 2
+            row[j] = v
+    pairs = []
+    i, j = n, m
+    while i > 0 and j > 0:
+        mv = move[i][j]
+        if mv == 0:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif mv == 1:
+            i -= 1
+        else:
+            j -= 1
+    return pairs[::-1]
+
+
+def align(
+    old: Report,
+    new: Report,
+    *,
+    level: AlignLevel = "chapter",
+    tokenizer: Tokenizer | None = None,
+    same_threshold: float = 0.2,
+    moved_threshold: float = 0.25,
+    part_threshold: float = 0.2,
+    group_gain: float = 0.05,
+    review_threshold: float = 0.1,
+    review_ratio: float = 0.8,
+) -> Alignment:
+    """Align the sections of two reports and link the new review to the old plan.
+
+    Parameters
+    ----------
+    old, new : Report
+        The earlier and the later report.
+    level : {"chapter", "topic"}
+        Which sections are linked (see :func:`units`).
+    tokenizer : Tokenizer, optional
+    same_threshold, moved_threshold, part_threshold, group_gain : float
+        TF-IDF cosine thresholds of the link stages (module docstring).
+    review_threshold, review_ratio : float
+        For :attr:`Alignment.review_links`.
+
+    Returns
+    -------
+    Alignment
+    """
+    import numpy as np
+
+    from .similarity import TfidfModel
+
+    _level_number(level)
+    tok = tokenizer or default_tokenizer()
+    model = TfidfModel([old.text, new.text], tokenizer=tok)
+    ou, nu = units(old, level), units(new, level)
+    ot = [old.section_text(s) for s in ou]
+    nt = [new.section_text(s) for s in nu]
+    S = model.matrix(ot, nt) if ou and nu else np.zeros((len(ou), len(nu)))
+    # links join sections of the same role: review to review, plan to plan
+    # (what the new review says about the old plan is in review_links)
+    same_role = np.array([[a.role == b.role for b in nu] for a in ou], dtype=bool)
+    if S.size:
+        S = np.where(same_role.reshape(S.shape), S, 0.0)
+    links = _link(S, ou, nu, ot, nt, model, same_threshold=same_threshold,
+                  moved_threshold=moved_threshold, part_threshold=part_threshold,
+                  group_gain=group_gain)
+    review = _review_links(old, new, level, model, review_threshold=review_threshold,
+                           review_ratio=review_ratio)
+    return Alignment(old=old, new=new, level=level, links=tuple(links),
+                     review_links=tuple(review))
+
+
+def _link(S: np.ndarray, ou: list[Section], nu: list[Section], ot: list[str], nt: list[str],
+          model: Any, *, same_threshold: float, moved_threshold: float,
+          part_threshold: float, group_gain: float) -> list[Link]:
+    n, m = S.shape
+    partner_o: dict[int, int] = {}
+    partner_n: dict[int, int] = {}
+    raw: list[tuple[tuple[int, ...], tuple[int, ...], str, float]] = []
+    if n and m:
+        for i, j in _monotone(S, same_threshold):
+            partner_o[i], partner_n[j] = j, i
+    # split / merged: several units whose best counterpart is one unit
+    groups: list[tuple[float, str, int, tuple[int, ...]]] = []
+    if n and m:
+        best_old_of_new = S.argmax(axis=0)
+        best_new_of_old = S.argmax(axis=1)
+        for i in range(n):
+            members = tuple(j for j in range(m) if best_old_of_new[j] == i
+                            and S[i, j] >= part_threshold
+                            and partner_n.get(j, i) == i)
+            if len(members) >= 2:
+                combined = model.cosine(ot[i], "\n".join(nt[j] for j in members))
+                if combined >= max(S[i, j] for j in members) + group_gain:
+                    groups.append((combined, "split", i, members))
+        for j in range(m):
+            members = tuple(i for i in range(n) if best_new_of_old[i] == j
+                            and S[i, j] >= part_threshold
+                            and partner_o.get(i, j) == j)
+            if len(members) >= 2:
+                combined = model.cosine("\n".join(ot[i] for i in members), nt[j])
+                if combined >= max(S[i, j] for i in members) + group_gain:
+                    groups.append((combined, "merged", j, members))
+    groups.sort(key=lambda g: (-g[0], g[1], g[2]))
+    used_o: set[int] = set()
+    used_n: set[int] = set()
+    for score, rel, k, members in groups:
+        olds = (k,) if rel == "split" else members
+        news = members if rel == "split" else (k,)
+        if used_o & set(olds) or used_n & set(news):
+            continue
+        used_o.update(olds)
+        used_n.update(news)
+        raw.append((olds, news, rel, float(score)))
+    for i, j in sorted(partner_o.items()):
+        if i not in used_o and j not in used_n:
+            used_o.add(i)
+            used_n.add(j)
+            raw.append(((i,), (j,), "same", float(S[i, j])))
+    # moved: mutual best among what is left
+    while True:
+        left_o = [i for i in range(n) if i not in used_o]
+        left_n = [j for j in range(m) if j not in used_n]
+        if not left_o or not left_n:
+            break
+        cands = sorted(((S[i, j], i, j) for i in left_o for j in left_n
+                        if S[i, j] >= moved_threshold), key=lambda c: (-c[0], c[1], c[2]))
+        if not cands:
+            break
+        sc, i, j = cands[0]
+        used_o.add(i)
+        used_n.add(j)
+        raw.append(((i,), (j,), "moved", float(sc)))
+    for j in range(m):
+        if j not in used_n:
+            raw.append(((), (j,), "new", 0.0))
+    for i in range(n):
+        if i not in used_o:
+            raw.append(((i,), (), "dropped", 0.0))
+    raw = _order(raw)
+    return [Link(old=tuple(ou[i].id for i in o), new=tuple(nu[j].id for j in nw),
+                 relation=rel, score=round(sc, 6)) for o, nw, rel, sc in raw]
+
+
+def _order(raw: list[tuple[tuple[int, ...], tuple[int, ...], str, float]]
+           ) -> list[tuple[tuple[int, ...], tuple[int, ...], str, float]]:
+    """New-report order; a dropped unit right after the link holding the old unit before it."""
+    placed = [r for r in raw if r[1]]
+    placed.sort(key=lambda r: (min(r[1]), min(r[0]) if r[0] else -1))
+    dropped = sorted((r for r in raw if not r[1]), key=lambda r: r[0][0])
+    for d in dropped:
+        i = d[0][0]
+        pos = 0
+        for k, r in enumerate(placed):
+            if r[0] and min(r[0]) < i:
+                pos = k + 1
+        placed.insert(pos, d)
+    return placed
+
+
+def _review_links(old: Report, new: Report, level: str, model: Any, *,
+                  review_threshold: float, review_ratio: float) -> list[ReviewLink]:
+    from .errors import StructureWarning
+
+    rev = units(new, level, role="review")  # type: ignore[arg-type]
+    plan = units(old, level, role="plan")  # type: ignore[arg-type]
+    if not rev or not plan:
+        what = "review part in the new report" if not rev else "plan part in the old report"
+        warnings.warn(f"no {what}: review links are empty", StructureWarning, stacklevel=3)
+        return []
+    S = model.matrix([new.section_text(s) for s in rev], [old.section_text(s) for s in plan])
+    out = []
+    for r, sec in enumerate(rev):
+        row = S[r]
+        best = float(row.max())
+        if best < review_threshold:
+            continue
+        chosen = [p for p in range(len(plan)) if row[p] >= max(review_threshold,
+                                                                review_ratio * best)]
+        out.append(ReviewLink(review=(sec.id,), plan=tuple(plan[p].id for p in chosen),
+                              score=round(best, 6)))
+    return out

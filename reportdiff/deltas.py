@@ -1,0 +1,238 @@
+"""Pair the figures of two reports and compute their change: :func:`figure_deltas`.
+
+Figures are paired by ``(metric_key, kind)`` — growth with growth, level with
+level — through the synonym table of :mod:`reportdiff.metrics`, so
+国内生产总值 in one report meets 地区生产总值 in the other.  Values are
+compared in their common base unit; units of different kinds (``%`` and
+``个百分点``, ``亿元`` and ``万人``) are refused with a note, or with
+:class:`~reportdiff.errors.IncomparableError` from :func:`compare_figures`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from .errors import IncomparableError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .figures import Figure
+    from .report import Report
+
+__all__ = ["FigureDelta", "FigureDeltas", "compare_figures", "figure_deltas"]
+
+@dataclass(frozen=True)
+class FigureDelta:
+    """A metric stated in two reports, with its change.
+
+    Attributes
+    ----------
+    metric : str
+        The ``metric_key`` both figures share.
+    kind : str
+    old, new : Figure
+    old_value, new_value : float or None
+        Both values in the common base unit (``None`` when not comparable).
+    unit : str
+        The common base unit ("" when not comparable).
+    abs_change, rel_change : float or None
+        ``new - old`` and ``(new - old) / old`` (``None`` if old is 0 or not comparable).
+    comparable : bool
+    note : str
+        Why the pair cannot be compared ("cannot compare % with 个百分点"), a
+        caveat ("the old figure covers several years (年均/五年/累计)"), or "".
+    """
+
+    metric: str
+    kind: str
+    old: Figure
+    new: Figure
+    old_value: float | None
+    new_value: float | None
+    unit: str
+    abs_change: float | None
+    rel_change: float | None
+    comparable: bool
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "kind": self.kind,
+            "old_value": self.old_value,
+            "new_value": self.new_value,
+            "unit": self.unit,
+            "abs_change": self.abs_change,
+            "rel_change": self.rel_change,
+            "comparable": self.comparable,
+            "note": self.note,
+            "old": self.old.to_dict(),
+            "new": self.new.to_dict(),
+        }
+
+
+class FigureDeltas(tuple):  # type: ignore[type-arg]
+    """A tuple of :class:`FigureDelta` with ``to_dict``, ``to_pandas`` and ``_repr_html_``."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        return [d.to_dict() for d in self]
+
+    def to_pandas(self) -> Any:
+        import pandas as pd
+
+        rows = [{k: v for k, v in d.to_dict().items() if k not in ("old", "new")}
+                | {"old_quote": d.old.quote, "new_quote": d.new.quote} for d in self]
+        return pd.DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        cols = ("metric", "kind", "old_value", "new_value", "unit", "abs_change", "note")
+        head = "".join(f"<th>{c}</th>" for c in cols)
+        body = "".join("<tr>" + "".join(f"<td>{escape(str(getattr(d, c)))}</td>" for c in cols)
+                       + "</tr>" for d in self)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FigureDeltas, (tuple(self),))
+
+
+def _incomparable_note(a: Figure, b: Figure) -> str:
+    da, db = a.base_unit, b.base_unit
+    if da == db:
+        return ""
+    ua = a.unit or "(no unit)"
+    ub = b.unit or "(no unit)"
+    return f"cannot compare {ua} with {ub}"
+
+
+def _delta(a: Figure, b: Figure, key: str) -> FigureDelta:
+    note = _incomparable_note(a, b)
+    if note:
+        return FigureDelta(key, b.kind, a, b, None, None, "", None, None, False, note)
+    ov, nv = a.base_value, b.base_value
+    diff = float(f"{nv - ov:.12g}")
+    rel = float(f"{diff / ov:.12g}") if ov else None
+    return FigureDelta(key, b.kind, a, b, ov, nv, a.base_unit, diff, rel, True, "")
+
+
+def compare_figures(old: Figure, new: Figure) -> FigureDelta:
+    """Compare two figures directly; :class:`IncomparableError` if their units differ in kind.
+
+    >>> from reportdiff.figures import extract_figures_from_text
+    >>> a, = extract_figures_from_text("增长6.6%")
+    >>> b, = extract_figures_from_text("提高0.5个百分点")
+    >>> compare_figures(a, b)
+    Traceback (most recent call last):
+    ...
+    reportdiff.errors.IncomparableError: cannot compare % with 个百分点: ...
+    """
+    note = _incomparable_note(old, new)
+    if note:
+        raise IncomparableError(
+            f"{note}: {old.quote!r} and {new.quote!r} measure different things; "
+            "compare figures of the same unit family")
+    return _delta(old, new, new.metric_key)
+
+
+def figure_deltas(
+    old: Report | Iterable[Figure],
+    new: Report | Iterable[Figure],
+    *,
+    part: str = "review",
+) -> FigureDeltas:
+    """Pair figures of the same metric and kind across two reports and compute the change.
+
+    Parameters
+    ----------
+    old, new : Report or iterable of Figure
+        For Reports, the figures of ``part`` (``review`` by default: the
+        outcomes each report states; ``"all"`` for every figure).
+    part : {"review", "plan", "all"}
+
+    Returns
+    -------
+    tuple of FigureDelta
+        In the order of the new report's figures; the first figure of each
+        ``(metric_key, kind)`` in each report is used, one-year figures before
+        multi-year ones (年均, 五年, 累计).  Pairs whose units
+        cannot be compared are kept with ``comparable=False`` and a ``note``.
+
+    >>> from reportdiff.figures import extract_figures_from_text
+    >>> old = extract_figures_from_text("国内生产总值增长6.9%。")
+    >>> new = extract_figures_from_text("国内生产总值增长6.6%。")
+    >>> d, = figure_deltas(old, new)
+    >>> (d.metric, d.old_value, d.new_value, d.abs_change)
+    ('gdp_growth', 6.9, 6.6, -0.3)
+    """
+    a = _figures_of(old, part)
+    b = _figures_of(new, part)
+    first_old = _first_by_key(a, _multi_year_paragraphs(old, a))
+    first_new = _first_by_key(b, _multi_year_paragraphs(new, b))
+    out: list[FigureDelta] = []
+    for key, (f, new_multi) in first_new.items():
+        if key in first_old:
+            g, old_multi = first_old[key]
+            d = _delta(g, f, f.metric_key)
+            if d.comparable and old_multi != new_multi:
+                which = "old" if old_multi else "new"
+                d = replace(d, note=f"the {which} figure covers several years (年均/五年/累计)")
+            out.append(d)
+    return FigureDeltas(out)
+
+
+_MULTI_YEAR = ("年均", "五年", "累计", "多年", "过去五年")
+_MULTI_YEAR_OPENING = re.compile(r"^[^。]{0,6}(?:[二三四五六七八九十几多]年来|过去[二三四五十几]年|本届政府)")
+
+
+def _multi_year_paragraphs(x: Report | Iterable[Figure], figs: Sequence[Figure]) -> set[int]:
+    """Indexes of the figures in paragraphs that open with 五年来/过去五年 (Reports only)."""
+    if not (hasattr(x, "source_text") and hasattr(x, "norm")):
+        return set()
+    report: Report = x  # type: ignore[assignment]
+    out: set[int] = set()
+    for i, f in enumerate(figs):
+        if f.section is None:
+            continue
+        try:
+            sec = report.section(f.section)
+        except KeyError:
+            continue
+        if _MULTI_YEAR_OPENING.match(report.section_text(sec)):
+            out.add(i)
+    return out
+
+
+def _first_by_key(figs: Sequence[Figure],
+                  multi: set[int] | frozenset[int] = frozenset(),
+                  ) -> dict[tuple[str, str], tuple[Figure, bool]]:
+    """The first figure of each (metric_key, kind), preferring one-year figures.
+
+    A report that reviews five years states both 年均增长7.1% and 增长6.9%
+    (or 城镇新增就业6600万人 under 五年来 and 1351万人 under 刚刚过去的2017年):
+    the annual figure is the one to compare with the next report's.
+    """
+    out: dict[tuple[str, str], tuple[Figure, bool]] = {}
+    for i, f in enumerate(figs):
+        if not f.metric_key:
+            continue
+        key = (f.metric_key, f.kind)
+        is_multi = i in multi or any(w in f.metric or w in f.quote for w in _MULTI_YEAR)
+        cur = out.get(key)
+        if cur is None or (cur[1] and not is_multi):
+            out[key] = (f, is_multi)
+    return dict(sorted(out.items(), key=lambda kv: kv[1][0].value_span))
+
+
+def _figures_of(x: Report | Iterable[Figure], part: str) -> tuple[Figure, ...]:
+    if hasattr(x, "source_text") and hasattr(x, "norm"):
+        figs: tuple[Figure, ...] = x.figures  # type: ignore[union-attr]
+        if part != "all":
+            chosen = tuple(f for f in figs if f.role == part)
+            return chosen if chosen or part != "review" else figs
+        return figs
+    return tuple(x)  # type: ignore[arg-type]

@@ -1,0 +1,617 @@
+"""Promises: the checkable commitments of a report's plan part.
+
+A *promise* is one clause of the plan part that a later report can be checked
+against.  Two kinds:
+
+* **quantitative** – a figure with a target: ``城镇新增就业1100万人以上`` is
+  ``>= 1100 万人``; ``居民消费价格涨幅3%左右`` is ``~ 3 %``;
+  ``单位国内生产总值能耗下降3%左右`` is a cut (``direction="down"``) of about 3%.
+* **qualitative** – a named project or policy with a verb of completion
+  (启动, 开工, 建成, 完成, 出台, 投入使用 …): ``确保华侨城P158地块等项目全面开工``.
+
+Slogans and bare direction words (加快/推进/深化 with nothing to finish) are
+not promises, nor are forecasts of things the government does not deliver
+(``高校毕业生将达727万人``), facts about the past (``已设立``, ``比去年增加``),
+numbers inside quoted names (``“三个1亿人”``) and a target repeated in an
+explanation (``把增长预期目标定在7.5%左右，兼顾了需要和可能``).
+
+One clause, one promise: ``淘汰钢铁2700万吨、水泥4200万吨`` gives two.
+Figures come from :mod:`reportdiff.figures`; this module decides which of them
+are targets and maps their wording to an operator:
+
+========================================  ==========
+wording                                   ``op``
+========================================  ==========
+以上, 不低于, 不少于, 至少, 超过, 突破      ``>=``
+以内, 以下, 之内, 不超过, 不高于, 控制在    ``<=``
+左右, 上下, 约 (also after 控制在)          ``~``
+6.5%－7%, 6至7%                            ``range``
+anything else (增长7.5%, 提高到450元)       ``=``
+========================================  ==========
+
+>>> from reportdiff import Report
+>>> r = Report.from_text("各位代表：\\n一、2019年工作回顾\\n去年GDP增长6.6%。\\n"
+...     "二、2020年工作安排\\n今年主要预期目标是：国内生产总值增长6%左右，城镇新增就业900万人以上。"
+...     "确保华侨城P158地块等项目全面开工。加快推进改革。\\n", check=False)
+>>> [(p.kind, p.metric, p.target.op if p.target else None) for p in r.promises]
+[('quantitative', '国内生产总值增长', '~'), ('quantitative', '城镇新增就业', '>='), ('qualitative', '华侨城P158地块等项目全面开工', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from .metrics import is_decrease
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .figures import Figure
+    from .report import Report, Section
+
+__all__ = ["Target", "Promise", "Promises", "extract_promises", "part_ranges",
+           "target_op", "STRENGTHS", "COMPLETION_VERBS"]
+
+Op = Literal[">=", "<=", "~", "range", "="]
+
+#: Words that say how firmly a promise is made, strongest first.
+STRENGTHS: tuple[str, ...] = ("确保", "务必", "坚决", "必须", "力争", "争取", "努力",
+                              "预期", "拟", "要", "将")
+
+#: Verbs that say a qualitative promise is finished (or started) by a date.
+COMPLETION_VERBS: tuple[str, ...] = ("投入使用", "投入运营", "建成", "竣工", "完工", "完成",
+                                     "通车", "开通", "开工", "启动", "出台", "落地", "挂牌",
+                                     "上市", "供地", "交付", "开业", "封顶", "摘牌")
+
+_AT_LEAST = ("不低于", "不少于", "至少", "超过", "突破", "高于")
+_AT_MOST = ("不超过", "不高于", "控制在", "低于", "少于")
+_PAST = re.compile(r"已经|已[设建有达实经完成]|去年|上年(?!度)|过去|五年来|累计|曾|前几年")
+_FORECAST = re.compile(r"将[高]?达|将超过|历史最高|历史新高")
+_ESTIMATE = re.compile(r"^(?:今年|全年)?预计(?!数)")
+_CUE = re.compile(r"今年|明年|年内|全年要|要|将|拟|确保|力争|争取|预期|目标|计划|力求|努力|务必")
+_EXPLAIN = re.compile(r"考虑了?|兼顾|表明|体现了?|意味着|有利于|可以实现|就能够|能够实现")
+_HORIZON = re.compile(r"到(20\d\d)年|(20\d\d)年前|今后五年|今后几年|今后一个时期|"
+                      r"“?十([一二三四五六])五”?时期|“?十([一二三四五六])五”?期间|今明两年")
+_BARE_DIRECTION = re.compile(r"^(?:要|并|同时|继续|进一步|大力|积极|着力|全力|切实|不断|持续)*"
+                             r"(?:加快|推进|深化|加强|推动|促进|完善|健全|提升|优化|坚持|强化|"
+                             r"深入|扎实|稳步|扩大|支持|鼓励|发展|落实|抓好|做好|打造|培育)")
+_NAMED = re.compile(r"[A-Za-z0-9]|“[^”]{2,}”|《[^》]+》|项目|工程|地块|片区|园区|产业园|公园|[园馆站桥港厂楼]"
+                    r"|医院|学院|学校|大道|[^路]路|线路|铁路|基地|新城|中心|平台|大厦|试点|方案|条例|"
+                    r"办法|规划|制度|改革|机构|清单|体系|法律|法规")
+_CLAUSE_SPLIT = re.compile(r"[，,：:；;。！？!?\n]")
+_SENT_SPLIT = re.compile(r"[。！？!?；;\n]")
+_FILLER_HEAD = ("今年", "全年", "年内", "要", "再", "拟", "将", "并", "同时", "其中", "把", "确保",
+                "力争", "争取", "努力", "务必", "继续", "进一步", "预期", "实现", "完成", "但", "而",
+                "安排", "保持", "主要预期目标是", "发展的主要预期目标是", "主要目标是")
+_FILLER_TAIL = ("控制在", "保持在", "稳定在", "提高到", "增加到", "扩大到", "要", "拟", "将", "预期",
+                "力争", "再", "定在", "达到", "为", "按", "在")
+
+
+#: Words that say nothing about what is measured (budget boilerplate included).
+GENERIC_WORDS = re.compile(
+    r"今年|全年|去年|比上年|比去年|增长|提高|下降|降低|减少|增加|新增|完成|实现|达到|以上|左右|以内|"
+    r"中央财政|安排|资金|投入|用于|支出|累计|[要再拟将的和等约近共了]")
+
+
+def residual(metric: str) -> str:
+    """What a metric name says once generic words are dropped.
+
+    >>> residual("中央财政拟投入")
+    ''
+    >>> residual("中央财政科技投入")
+    '科技'
+    """
+    return "".join(c for c in GENERIC_WORDS.sub("", metric)
+                   if "\u4e00" <= c <= "\u9fff" or c.isalnum())
+
+
+# -- results -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Target:
+    """What a quantitative promise commits to.
+
+    Attributes
+    ----------
+    op : {">=", "<=", "~", "range", "="}
+    value : float or None
+        The target (the lower end of a range).
+    low, high : float or None
+        Both ends of a range (``op == "range"``).
+    unit : str
+        As written, magnitude included (``万人``, ``%``, ``亿元``).
+    direction : {"up", "down"} or None
+        ``down`` when the figure is a cut (下降, 减少, 压减 …): the value is
+        then the size of the cut.
+    qualifier : str
+        The qualifying words as written (左右, 以上 …).
+    """
+
+    op: Op
+    value: float | None
+    unit: str
+    low: float | None = None
+    high: float | None = None
+    direction: Literal["up", "down"] | None = None
+    qualifier: str = ""
+
+    def describe(self) -> str:
+        """Short display form: ``>= 1100 万人``, ``~ 3 %``, ``6.5-7 %``, ``cut >= 3 %``.
+
+        >>> Target(op="~", value=3.0, unit="%", direction="down").describe()
+        'cut ~ 3 %'
+        """
+        cut = "cut " if self.direction == "down" else ""
+        if self.op == "range":
+            return f"{cut}{_fmt(self.low)}-{_fmt(self.high)} {self.unit}".strip()
+        return f"{cut}{self.op} {_fmt(self.value)} {self.unit}".strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "value": self.value, "low": self.low, "high": self.high,
+                "unit": self.unit, "direction": self.direction, "qualifier": self.qualifier}
+
+
+@dataclass(frozen=True)
+class Promise:
+    """One checkable commitment of a plan part.
+
+    Attributes
+    ----------
+    id : str
+        ``P001``, ``P002`` … in text order.
+    quote, span : str, (int, int)
+        The clause as written; ``report.source_text[span[0]:span[1]] == quote``.
+    metric : str
+        What is promised, as written and cleaned (``城镇新增就业``).
+    kind : {"quantitative", "qualitative"}
+    target : Target or None
+        ``None`` for qualitative promises.
+    section : str or None
+        Outline id of the section holding the promise.
+    strength : str or None
+        The firmest commitment word of the sentence (确保, 力争, 预期 …).
+    due : int or None
+        The year the promise is due: the plan year, or a later year for a
+        multi-year target (``到2020年``, ``“十三五”时期``).
+    metric_key : str
+        Canonical key (``gdp``, ``urban_jobs``) or the metric itself.
+    nspan : (int, int)
+        The clause in the normalised text (for the analysis modules).
+    """
+
+    id: str
+    quote: str
+    span: tuple[int, int]
+    metric: str
+    kind: Literal["quantitative", "qualitative"]
+    target: Target | None
+    section: str | None
+    strength: str | None
+    due: int | None = None
+    metric_key: str = ""
+    nspan: tuple[int, int] = (0, 0)
+
+    def describe(self) -> str:
+        """``metric target`` for tables."""
+        return f"{self.metric} {self.target.describe()}" if self.target else self.metric
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "metric": self.metric,
+            "metric_key": self.metric_key,
+            "target": self.target.to_dict() if self.target else None,
+            "strength": self.strength,
+            "due": self.due,
+            "section": self.section,
+            "quote": self.quote,
+            "span": list(self.span),
+        }
+
+
+class Promises(tuple):  # type: ignore[type-arg]
+    """A tuple of :class:`Promise` with ``to_dict``, ``to_pandas`` and ``_repr_html_``."""
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        return [p.to_dict() for p in self]
+
+    def to_pandas(self) -> Any:
+        """One row per promise (target fields flattened)."""
+        import pandas as pd
+
+        rows = []
+        for p in self:
+            row = {k: v for k, v in p.to_dict().items() if k != "target"}
+            t = p.target.to_dict() if p.target else {}
+            for k in ("op", "value", "low", "high", "unit", "direction"):
+                row[k] = t.get(k)
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        rows = "".join(
+            f"<tr><td>{p.id}</td><td>{p.kind}</td><td>{escape(p.metric)}</td>"
+            f"<td>{escape(p.target.describe()) if p.target else ''}</td>"
+            f"<td>{escape(p.strength or '')}</td><td>{escape(p.quote)}</td></tr>"
+            for p in self)
+        return ("<table><tr><th>id</th><th>kind</th><th>metric</th><th>target</th>"
+                f"<th>strength</th><th>quote</th></tr>{rows}</table>")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Promises, (tuple(self),))
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+# -- parts ---------------------------------------------------------------------
+
+_PART_HEAD = re.compile(r"(?m)^\s*[一二三四五六七八九十]{1,3}、")
+
+
+def part_ranges(report: Report, role: str) -> list[tuple[int, int]]:
+    """Normalised ranges of the parts with this role (``plan`` or ``review``).
+
+    Uses the section roles; when the structure found none, falls back to the
+    part headings (``一、…回顾`` is the review, the parts after it the plan).
+    """
+    ranges = [s.nspan for s in report.part(role)]  # type: ignore[arg-type]
+    if ranges:
+        return ranges
+    text = report.text
+    heads = [m.start() for m in _PART_HEAD.finditer(text)]
+    if not heads:
+        return [(0, len(text))] if role == "plan" else []
+    review_i = next((i for i, h in enumerate(heads)
+                     if "回顾" in text[h:text.find("\n", h) if "\n" in text[h:] else len(text)]), 0)
+    if role == "review":
+        end = heads[review_i + 1] if review_i + 1 < len(heads) else len(text)
+        return [(heads[review_i], end)]
+    return [(heads[review_i + 1], len(text))] if review_i + 1 < len(heads) else []
+
+
+# -- operators -----------------------------------------------------------------
+
+def target_op(before: str, qualifier: str, *, is_range: bool = False) -> Op:
+    """The operator of a target from the words before the number and its qualifier.
+
+    >>> target_op("城镇新增就业", "以上")
+    '>='
+    >>> target_op("居民消费价格涨幅控制在", "左右")
+    '~'
+    >>> target_op("城镇登记失业率控制在", "")
+    '<='
+    >>> target_op("国内生产总值增长", "", is_range=True)
+    'range'
+    """
+    if is_range:
+        return "range"
+    if any(w in qualifier for w in ("左右", "上下", "约")):
+        return "~"
+    if any(w in qualifier for w in ("以上", "不低于", "不少于", "至少", "超过", "突破")):
+        return ">="
+    if any(w in qualifier for w in ("以内", "以下", "之内", "不超过")):
+        return "<="
+    tail = before[-6:]
+    if any(tail.endswith(w) or w in tail for w in _AT_MOST):
+        return "<="
+    if any(tail.endswith(w) or w in tail for w in _AT_LEAST):
+        return ">="
+    return "="
+
+
+# -- extraction ----------------------------------------------------------------
+
+def extract_promises(
+    report: Report,
+    *,
+    synonyms: Mapping[str, Sequence[str]] | None = None,
+) -> Promises:
+    """Every promise of ``report``'s plan part, in text order.
+
+    Parameters
+    ----------
+    report : Report
+    synonyms : mapping, optional
+        Extra ``{metric_key: [names]}`` for :func:`reportdiff.metrics.metric_key`.
+    """
+    from .figures import extract_figures
+
+    text = report.text
+    found: list[tuple[tuple[int, int], dict[str, Any]]] = []
+    seen_targets: list[tuple[str, str, float | None, str]] = []
+    for pstart, pend in part_ranges(report, "plan"):
+        part_title = text[pstart:text.find("\n", pstart, pend) if "\n" in text[pstart:pend] else pend]
+        figs = list(extract_figures(report, nspan=(pstart, pend), synonyms=synonyms))
+        by_sentence: dict[tuple[int, int], list[tuple[Figure, tuple[int, int]]]] = {}
+        for f in figs:
+            vs, ve = report.norm.to_norm(*f.value_span)
+            by_sentence.setdefault(_sentence_at(text, vs, pstart, pend), []).append((f, (vs, ve)))
+        carry: str | None = None
+        past = False
+        para_start = -1
+        past_re = _past_sentence(report.year)
+        for ss, se in _sentences(text, pstart, pend):
+            sentence = text[ss:se]
+            lead_in = carry
+            here = text.rfind("\n", 0, ss) + 1
+            if here != para_start:
+                para_start, past = here, False
+            if _CUE.search(sentence):
+                past = False
+            elif past_re.search(sentence):
+                past = True
+            if past:
+                carry = None
+                continue  # 过去一年……国内生产总值增长10.3%: last year's outcomes, not targets
+            items = by_sentence.get((ss, se), [])
+            sent_due = _due(sentence, _lead_sentence(text, ss), part_title, report.year)
+            quant_clauses: set[tuple[int, int]] = set()
+            for f, (vs, ve) in items:
+                got = _quantitative(report, f, vs, ve, ss, se, items, synonyms)
+                if got is None:
+                    continue
+                nspan, data = got
+                quant_clauses.add(_clause_at(text, vs, ss, se))
+                sig = (data["metric_key"], data["target"].op, data["target"].value,
+                       data["target"].unit)
+                if _EXPLAIN.search(sentence) and any(s[1:] == sig[1:] for s in seen_targets):
+                    continue  # a target repeated in its explanation
+                seen_targets.append(sig)
+                due = _clause_due(text[nspan[0]:nspan[1]], sent_due, report.year)
+                data.update(strength=_strength(text[ss:nspan[1]]) or lead_in, due=due)
+                found.append((nspan, data))
+            for cs0, ce0 in _clauses(text, ss, se):
+                if (cs0, ce0) in quant_clauses:
+                    continue
+                for cs, ce in _verb_groups(text, cs0, ce0):
+                    data_q = _qualitative(text[cs:ce])
+                    if data_q is None:
+                        continue
+                    lead = len(text[cs:ce]) - len(text[cs:ce].lstrip(" “"))
+                    due = _clause_due(text[cs:ce], sent_due, report.year)
+                    data_q.update(strength=_strength(text[ss:ce]) or lead_in, due=due,
+                                  metric_key=data_q["metric"])
+                    found.append(((cs + lead, ce), data_q))
+            carry = (_strength(sentence) or lead_in) if sentence.endswith(("；", ";")) else None
+    found.sort(key=lambda x: (x[0][0], x[0][1]))
+    out: list[Promise] = []
+    for i, (nspan, d) in enumerate(found, 1):
+        span = report.to_source(*nspan)
+        sec = report.section_at(nspan[0])
+        out.append(Promise(
+            id=f"P{i:03d}", quote=report.source_text[span[0]:span[1]], span=span,
+            metric=d["metric"], kind=d["kind"], target=d.get("target"),
+            section=sec.id if sec is not None else None, strength=d["strength"],
+            due=d["due"], metric_key=d["metric_key"], nspan=nspan))
+    return Promises(out)
+
+
+def _past_sentence(year: int | None) -> re.Pattern[str]:
+    """A sentence about the past: 过去一年, 去年, or the year before the plan year."""
+    prev = rf"|{year - 1}年(?!以来)" if year else ""
+    return re.compile(r"过去一年|过去五年|一年来|五年来|去年|(?<!比)上年(?!度)" + prev)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    s = start
+    for m in _SENT_SPLIT.finditer(text, start, end):
+        if m.start() > s:
+            yield s, m.start() + (0 if m.group() == "\n" else 1)
+        s = m.end()
+    if s < end:
+        yield s, end
+
+
+def _sentence_at(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    for s, e in _sentences(text, max(start, text.rfind("\n", start, pos) + 1), end):
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    s = start
+    for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        if m.start() > s:
+            yield s, m.start()
+        s = m.end()
+    if s < end:
+        yield s, end
+
+
+def _clause_at(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    for s, e in _clauses(text, start, end):
+        if s <= pos < e:
+            return s, e
+    return start, end
+
+
+def _lead_sentence(text: str, pos: int) -> str:
+    """The first sentence of the paragraph holding ``pos`` (a horizon there covers it all)."""
+    s = text.rfind("\n", 0, pos) + 1
+    m = _SENT_SPLIT.search(text, s)
+    return text[s:m.start() if m else len(text)]
+
+
+def _strength(prefix: str) -> str | None:
+    """The commitment word nearest before the end of ``prefix`` (the sentence up to the clause)."""
+    best: tuple[int, int, str] | None = None
+    for rank, w in enumerate(STRENGTHS):
+        i = prefix.rfind(w)
+        if i >= 0 and (best is None or i + len(w) > best[0] or
+                       (i + len(w) == best[0] and rank < best[1])):
+            best = (i + len(w), rank, w)
+    return best[2] if best else None
+
+
+_FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
+
+
+def _due(sentence: str, paragraph: str, part_title: str, year: int | None) -> int | None:
+    """The year a promise is due: a later year named in its sentence, paragraph or part."""
+    for scope in (sentence, paragraph, part_title):
+        m = _HORIZON.search(scope)
+        if not m:
+            continue
+        if m.group(1) or m.group(2):
+            y = int(m.group(1) or m.group(2))
+            return y if year is None or y >= year else year
+        if m.group(3) or m.group(4):
+            return _FYP_END[m.group(3) or m.group(4)]
+        if year is None:
+            return None
+        word = m.group(0)
+        return year + (1 if "两年" in word else 2 if "三年" in word else 4)
+    return year
+
+
+def _clause_due(clause: str, sentence_due: int | None, year: int | None) -> int | None:
+    """A clause naming its own horizon wins; ``今年``/``年内`` pin it to the plan year."""
+    own = _HORIZON.search(clause)
+    if own:
+        return _due(clause, "", "", year)
+    if re.search(r"今年|年内|全年|当年", clause):
+        return year
+    return sentence_due
+
+
+def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
+                  items: list[tuple[Figure, tuple[int, int]]],
+                  synonyms: Mapping[str, Sequence[str]] | None,
+                  ) -> tuple[tuple[int, int], dict[str, Any]] | None:
+    text = report.text
+    if f.kind == "rank":
+        return None
+    cs, ce = _clause_at(text, vs, ss, se)
+    clause = text[cs:ce]
+    before = text[cs:vs]
+    if _PAST.search(clause) or _FORECAST.search(text[ss:se]) or _ESTIMATE.search(clause):
+        return None
+    if re.search(r"比(?:去年|上年|20\d\d年)", before):
+        return None
+    # a number inside a quoted name: “三个1亿人”, “四两拨千斤”
+    if before.count("“") > before.count("”"):
+        return None
+    if f.from_value is not None and f.kind == "change" and not before.strip():
+        return None
+    written = report.source_text[f.value_span[0]:f.value_span[1]]
+    if not re.match(r"[\s\u200b]*[0-9０-９]", written) and "分之" not in written:
+        return None  # Chinese numerals in a plan are names and idioms (二元结构, 十三亿人)
+    if not _clean_metric(before, f) or before.rstrip().endswith("把"):
+        return None  # no subject: 把13亿中国人的饭碗……
+    # sub-clause: several figures joined by 、 in one clause give one promise each
+    same = sorted((v for g, v in items if cs <= v[0] < ce), key=lambda v: v[0])
+    ps, pe = cs, ce
+    if len(same) > 1 and "分别" not in clause:
+        k = same.index((vs, ve)) if (vs, ve) in same else 0
+        prev_end = same[k - 1][1] if k > 0 else cs
+        cut = text.rfind("、", prev_end, vs)
+        ps = cut + 1 if cut >= 0 and k > 0 else cs
+        nxt = same[k + 1][0] if k + 1 < len(same) else ce
+        cut2 = text.find("、", ve, nxt)
+        pe = cut2 if cut2 >= 0 and k + 1 < len(same) else ce
+    while ps < pe and text[ps] in " “":
+        ps += 1
+    metric = _clean_metric(text[ps:vs], f)
+    if f.from_value is not None:  # 由每人每年420元提高到450元: a level, from a base
+        metric = re.sub(r"(?:由|从)[^由从]*$", "", metric) or metric
+    after = text[ve:pe]
+    if len(metric) < 3 or len(residual(metric)) < 2:
+        tail = re.sub(r"^(?:多|余)?(?:以上|以内|以下|左右|之内)?的?", "", after)
+        tail = re.sub(r"(?:问题|任务|等)+$", "", tail)
+        metric = (metric + tail).strip()
+    if len(metric) <= 3 or len(residual(metric)) < 2:
+        comma = text.rfind("，", ss, max(ss, cs - 1))
+        prev = text[comma + 1 if comma >= 0 else ss:max(ss, cs - 1)]
+        prev = _BARE_DIRECTION.sub("", prev.strip(" ，“”"))
+        prev = re.sub(r"^(?:实施|开展|加大|推进)", "", prev)
+        prev = re.sub(r"(?:建设力度|力度|工作|建设)$", "", prev)
+        if 2 <= len(prev) <= 12 and not re.search(r"\d", prev):
+            metric = prev + metric
+    if len(metric) < 2:
+        return None
+    is_range = f.low is not None and f.high is not None
+    op = target_op(text[cs:vs], f.qualifier + text[ve:ve + 3], is_range=is_range)
+    direction: Literal["up", "down"] | None = None
+    if f.from_value is not None:
+        direction = None
+    elif f.direction:
+        direction = "down" if is_decrease(f.direction) else "up"
+    elif "涨幅" in metric or "增速" in metric:
+        direction = "up"
+    elif re.search(r"(?:下降|降低|减少|压减|削减|退出|淘汰)$", text[cs:vs].rstrip("到")):
+        direction = "down"
+    target = Target(op=op, value=f.low if is_range else f.value, unit=f.unit,
+                    low=f.low if is_range else None, high=f.high if is_range else None,
+                    direction=direction, qualifier=f.qualifier)
+    key = _base_key(metric, synonyms)
+    return (ps, pe), {"kind": "quantitative", "metric": metric, "target": target,
+                      "metric_key": key}
+
+
+def _base_key(metric: str, synonyms: Mapping[str, Sequence[str]] | None) -> str:
+    from .metrics import metric_key
+
+    return metric_key(metric, synonyms=synonyms)
+
+
+def _clean_metric(phrase: str, f: Figure) -> str:
+    s = re.sub(r"^.*?(?:目标是|目标为)", "", phrase).strip(" ，、：；“”")
+    changed = True
+    while changed and s:
+        changed = False
+        for w in _FILLER_HEAD:
+            if s.startswith(w) and len(s) > len(w):
+                s, changed = s[len(w):], True
+        for w in _FILLER_TAIL:
+            if s.endswith(w) and len(s) > len(w):
+                s, changed = s[: -len(w)], True
+    s = re.sub(r"(?:都要|要再|要|将|拟|再|预期|力争|都)(?=(?:增长|下降|降低|减少|提高|增加|上涨|压减|"
+               r"压缩|削减)$)", "", s)
+    return s.strip(" ，、：；“”")
+
+
+def _verb_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a clause at 、 after each piece that holds a completion verb.
+
+    ``确保武大科技园等项目挂牌、百一光电等项目开工建设`` gives two promises;
+    ``省妇幼片区改造、地大双创中心等项目全面开工`` stays one.
+    """
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in re.finditer("、", text[start:end]):
+        cut = start + m.start()
+        if any(v in text[s:cut] for v in COMPLETION_VERBS) and any(
+                v in text[cut + 1:end] for v in COMPLETION_VERBS):
+            out.append((s, cut))
+            s = cut + 1
+    out.append((s, end))
+    return out
+
+
+def _qualitative(clause: str) -> dict[str, Any] | None:
+    body = clause.strip(" “”")
+    if len(body) < 6 or re.search(r"\d+(?:\.\d+)?\s*(?:%|万|亿)", body):
+        return None
+    if re.match(r"^[^，。]{0,12}?是", body) or re.search(r"关键一年|之年$", body):
+        return None  # a description (2020年是……关键一年), not a commitment
+    verb = next((v for v in COMPLETION_VERBS if v in body), None)
+    if verb is None:
+        return None
+    head = body[:body.find(verb)]
+    if _BARE_DIRECTION.match(body) and not head.endswith(("确保", "力争", "争取")) \
+            and not re.search(r"(?:确保|力争|争取|年内|今年|全面)", head):
+        return None  # 加快/推进 … with a completion verb only in passing
+    obj = body if len(head) < 2 else head
+    if not _NAMED.search(obj):
+        return None
+    metric = re.sub(r"^(?:今年|年内|全年|要|并|同时|确保|力争|争取|务必|努力)+", "", body)
+    return {"kind": "qualitative", "metric": metric, "target": None}

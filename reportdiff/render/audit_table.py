@@ -1,0 +1,199 @@
+"""Terminal tables of promises and audits, and the demo's text and Markdown.
+
+The plain tables (used whenever stdout is not a terminal, so the output is
+deterministic) count wide characters as two columns; on a terminal the
+``print_*`` functions draw the same rows with rich.  Other audit formats
+(json, md, csv, html, sqlite) go through :func:`reportdiff.render.write_audit`.
+
+>>> from reportdiff.promises import Promise, Promises, Target
+>>> p = Promise(id="P001", quote="城镇新增就业1100万人以上", span=(0, 15), metric="城镇新增就业",
+...             kind="quantitative", target=Target(op=">=", value=1100.0, unit="万人"),
+...             section="2.1", strength="确保")
+>>> print(promises_text(Promises([p])), end="")
+id    kind          metric        target        strength  section  quote
+P001  quantitative  城镇新增就业  >= 1100 万人  确保      2.1      城镇新增就业1100万人以上
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .outline import display_width, shorten
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..audit import Audit, AuditItem
+    from ..demo import Demo
+    from ..promises import Promise
+
+__all__ = ["PROMISE_COLUMNS", "AUDIT_COLUMNS", "promises_text", "promises_csv",
+           "print_promises", "audit_text", "print_audit", "audit_summary_line",
+           "demo_text", "demo_markdown"]
+
+PROMISE_COLUMNS = ("id", "kind", "metric", "target", "strength", "section", "quote")
+AUDIT_COLUMNS = ("id", "promise", "verdict", "outcome", "attainment", "evidence")
+PROMISE_CSV_COLUMNS = ("id", "kind", "metric", "metric_key", "op", "value", "low", "high",
+                       "unit", "direction", "strength", "due", "section", "span_start",
+                       "span_end", "quote")
+
+_QUOTE = 40
+_METRIC = 26
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    allrows = [tuple(columns), *[tuple(r) for r in rows]]
+    widths = [max(display_width(r[i]) for r in allrows) for i in range(len(columns))]
+    lines = []
+    for r in allrows:
+        cells = [c + " " * (widths[i] - display_width(c)) for i, c in enumerate(r)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str, width: int) -> str:
+    return shorten(" ".join(text.split()).replace("\u200b", ""), width)
+
+
+def promise_rows(promises: Sequence[Promise]) -> list[tuple[str, ...]]:
+    """The cells of the promise table, one tuple per promise."""
+    return [(p.id, p.kind, shorten(p.metric, _METRIC),
+             p.target.describe() if p.target else "-", p.strength or "-",
+             p.section or "-", _one_line(p.quote, _QUOTE)) for p in promises]
+
+
+def promises_text(promises: Sequence[Promise]) -> str:
+    """The promises as a plain aligned table (header line first)."""
+    return _table(PROMISE_COLUMNS, promise_rows(promises))
+
+
+def print_promises(promises: Sequence[Promise], *, title: str | None = None) -> None:
+    """Draw the promise table with rich (for a terminal)."""
+    _rich(PROMISE_COLUMNS, promise_rows(promises), title)
+
+
+def promises_csv(promises: Sequence[Promise], *, excel: bool = False) -> str:
+    """The promises as CSV (one row per promise, target fields flattened)."""
+    from .csvout import rows_to_csv
+
+    rows = []
+    for p in promises:
+        d = p.to_dict()
+        t = d.pop("target") or {}
+        d.update({k: t.get(k) for k in ("op", "value", "low", "high", "unit", "direction")})
+        d["span_start"], d["span_end"] = p.span
+        rows.append({c: d.get(c) for c in PROMISE_CSV_COLUMNS})
+    return rows_to_csv(rows, columns=PROMISE_CSV_COLUMNS, excel=excel)
+
+
+def _outcome(i: AuditItem) -> str:
+    if i.outcome is None or i.outcome.value is None:
+        return "-"
+    return f"{_fmt(i.outcome.value)} {i.outcome.unit or ''}".strip()
+
+
+def audit_rows(audit: Audit) -> list[tuple[str, ...]]:
+    """The cells of the audit table, one tuple per promise."""
+    return [(i.promise.id, shorten(i.promise.describe(), 34), i.verdict, _outcome(i),
+             f"{i.attainment:.0%}" if i.attainment is not None else "-",
+             _one_line(i.evidence[0].quote, 34) if i.evidence else "-")
+            for i in audit.items]
+
+
+def audit_summary_line(audit: Audit) -> str:
+    """``2018 → 2019: 20 promises: kept 9, missed 0, …`` (zero counts left out)."""
+    counts = ", ".join(f"{v} {n}" for v, n in audit.summary.items() if n)
+    return (f"{audit.old_year} promises checked against the {audit.new_year} report: "
+            f"{len(audit.items)} promises: {counts or 'none'}")
+
+
+def audit_text(audit: Audit) -> str:
+    """The audit as a plain table plus a summary line."""
+    return _table(AUDIT_COLUMNS, audit_rows(audit)) + "\n" + audit_summary_line(audit) + "\n"
+
+
+def print_audit(audit: Audit) -> None:
+    """Draw the audit table with rich (for a terminal), verdicts coloured."""
+    colours = {"kept": "green", "partial": "yellow", "in_progress": "cyan", "missed": "red",
+               "unclear": "magenta", "not_mentioned": "dim"}
+    rows = [(*r[:2], f"[{colours.get(r[2], 'white')}]{r[2]}[/]", *r[3:])
+            for r in audit_rows(audit)]
+    _rich(AUDIT_COLUMNS, rows, None)
+    from rich.console import Console
+
+    Console().print(audit_summary_line(audit), markup=False)
+
+
+def _rich(columns: Sequence[str], rows: Sequence[Sequence[str]], title: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, header_style="bold")
+    for col in columns:
+        table.add_column(col, overflow="fold" if col in ("quote", "evidence") else "ellipsis")
+    for r in rows:
+        table.add_row(*r)
+    Console().print(table)
+
+
+# -- demo -------------------------------------------------------------------------
+
+def _topic_rows(d: Demo) -> list[tuple[str, ...]]:
+    return [(shorten(t.metric, _METRIC), _fmt(t.outcome.value) + " " + (t.outcome.unit or ""),
+             t.target.target.describe() if t.target.target else "-", t.target.id)
+            for t in d.topics]
+
+
+def demo_text(d: Demo, *, markdown_path: str | None = None) -> str:
+    """The demo for a terminal: ledger, outcomes beside targets, next command."""
+    out = [f"Promise ledger of {d.source} — {d.plan_year} targets, awaiting "
+           f"next year's report ({len(d.ledger)} promises)", ""]
+    out.append(promises_text(d.ledger))
+    out.append(f"{d.review_year} outcomes beside {d.plan_year} targets, topic by topic "
+               f"({len(d.topics)} topics)")
+    out.append("")
+    out.append(_table(("metric", f"{d.review_year} outcome", f"{d.plan_year} target", "promise"),
+                      _topic_rows(d)))
+    if markdown_path:
+        out.append(f"Markdown written to {markdown_path}")
+    out.append("When the next report is at hand, run the full audit:")
+    out.append(f"  {d.next_command}")
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("\u200b", "").replace("|", "\\|")
+
+
+def demo_markdown(d: Demo) -> str:
+    """The demo as a Markdown document (deterministic)."""
+    lines = [f"# Promise ledger: {d.plan_year} targets", "",
+             f"Source: `{d.source}`. Every promise of the plan part, awaiting the review "
+             f"in next year's report.", "",
+             "| id | kind | metric | target | strength | section | quote | span |",
+             "|---|---|---|---|---|---|---|---|"]
+    for p in d.ledger:
+        lines.append(f"| {p.id} | {p.kind} | {_md(p.metric)} | "
+                     f"{_md(p.target.describe()) if p.target else ''} | {p.strength or ''} | "
+                     f"{p.section or ''} | {_md(p.quote)} | {p.span[0]}-{p.span[1]} |")
+    lines += ["", f"## {d.review_year} outcomes beside {d.plan_year} targets", "",
+              f"| metric | {d.review_year} outcome | evidence | {d.plan_year} target | promise |",
+              "|---|---|---|---|---|"]
+    for t in d.topics:
+        lines.append(f"| {_md(t.metric)} | {_fmt(t.outcome.value)} {t.outcome.unit or ''} | "
+                     f"{_md(t.outcome.quote)} | "
+                     f"{_md(t.target.target.describe()) if t.target.target else ''} | "
+                     f"{t.target.id} |")
+    lines += ["", "## Next step", "", "When the next report is at hand, run the full audit:",
+              "", "```", d.next_command, "```", ""]
+    return "\n".join(lines)
+
+
+def as_rows(audit: Audit) -> list[dict[str, Any]]:
+    """Flat dict rows of the audit table (for tests and notebooks)."""
+    return [dict(zip(AUDIT_COLUMNS, r)) for r in audit_rows(audit)]

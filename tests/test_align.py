@@ -1,0 +1,229 @@
+"""Tests of reportdiff.align: units, link relations, review links, results, CLI, quality."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportdiff import Report, align
+from reportdiff.align import Alignment, Link, ReviewLink, units
+from reportdiff.cli import cli
+from reportdiff.errors import StructureWarning, UsageError
+
+HEAD = "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+OLD = HEAD + """一、2017年工作回顾
+过去一年，经济运行稳中向好。
+一是稳定宏观经济。财政赤字合理，货币供应平稳，物价总体平稳。
+二、2018年政府工作任务
+今年要做好以下工作。
+（一）稳定宏观经济运行。积极的财政政策要加力，赤字率保持稳定，稳健的货币政策要松紧适度，物价保持平稳。
+（二）发展现代农业。稳定粮食产量，建设高标准农田，修建农村道路，增加农民收入。
+（三）加强生态环境保护。治理大气污染，减少燃煤排放，保护河流湖泊，植树造林。
+（四）改善民生保障。扩大高校毕业生就业，办好义务教育和职业教育，提高退休人员养老金，完善城乡居民医疗保险。
+各位代表，让我们团结奋斗！
+"""
+NEW = HEAD + """一、2018年工作回顾
+过去一年，经济运行稳中有进。
+一是发展现代农业。粮食产量稳定，高标准农田建设加快，农民收入增长。
+二是加强生态环境保护。大气污染治理见效，燃煤排放减少，河流湖泊得到保护。
+二、2019年政府工作任务
+今年要做好以下工作。
+（一）发展现代农业。稳定粮食产量，建设高标准农田，修建农村道路，增加农民收入。
+（二）稳定宏观经济运行。积极的财政政策要加力提效，赤字率适当提高，稳健的货币政策要松紧适度，物价保持平稳。
+（三）扩大就业和办好教育。扩大高校毕业生就业，办好义务教育和职业教育。
+（四）完善养老和医疗保障。提高退休人员养老金，完善城乡居民医疗保险。
+（五）推进科技创新。建设国家实验室，支持企业研发，保护知识产权。
+各位代表，让我们团结奋斗！
+"""
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple[Report, Report]:
+    return Report.from_text(OLD, check=False), Report.from_text(NEW, check=False)
+
+
+@pytest.fixture(scope="module")
+def result(pair) -> Alignment:
+    return align(*pair)
+
+
+def _by_old(al: Alignment) -> dict[tuple[str, ...], Link]:
+    return {lk.old: lk for lk in al.links if lk.old}
+
+
+def test_units_chapter_and_topic(pair):
+    old, new = pair
+    assert [u.id for u in units(old, "chapter")] == ["0", "1", "2.1", "2.2", "2.3", "2.4", "3"]
+    assert [u.id for u in units(new, "chapter", role="review")] == ["1.1", "1.2"]
+    assert [u.id for u in units(new, "topic", role="plan")] == [
+        "2.1", "2.2", "2.3", "2.4", "2.5"]
+    with pytest.raises(UsageError, match="unknown alignment level 'page': use chapter or topic"):
+        units(old, "page")  # type: ignore[arg-type]
+
+
+def test_relations(result):
+    links = _by_old(result)
+    assert links[("2.2",)].new == ("2.1",) and links[("2.2",)].relation == "same"
+    assert links[("2.1",)].new == ("2.2",) and links[("2.1",)].relation == "moved"
+    assert links[("2.4",)].new == ("2.3", "2.4") and links[("2.4",)].relation == "split"
+    assert links[("2.3",)].relation == "dropped" and links[("2.3",)].new == ()
+    new_ids = [lk.new for lk in result.links if lk.relation == "new"]
+    assert ("2.5",) in new_ids
+    # review parts are not linked to plan parts: that is what review_links are for
+    assert links[("1",)].relation == "dropped"
+
+
+def test_every_unit_appears_once(pair, result):
+    old, new = pair
+    olds = [i for lk in result.links for i in lk.old]
+    news = [i for lk in result.links for i in lk.new]
+    assert sorted(olds) == sorted(u.id for u in units(old, "chapter"))
+    assert sorted(news) == sorted(u.id for u in units(new, "chapter"))
+
+
+def test_links_follow_new_order(pair, result):
+    pos = {u.id: k for k, u in enumerate(units(pair[1], "chapter"))}
+    firsts = [pos[lk.new[0]] for lk in result.links if lk.new]
+    assert firsts == sorted(firsts)
+
+
+def test_merged_is_the_mirror_of_split(pair):
+    old, new = pair
+    back = align(new, old)
+    merged = [lk for lk in back.links if lk.relation == "merged"]
+    assert [(lk.old, lk.new) for lk in merged] == [(("2.3", "2.4"), ("2.4",))]
+
+
+def test_identical_reports(pair):
+    al = align(pair[0], pair[0])
+    assert {lk.relation for lk in al.links} == {"same"}
+    assert all(lk.score == 1.0 for lk in al.links)
+
+
+def test_review_links(result):
+    assert result.review_links == (
+        ReviewLink(review=("1.1",), plan=("2.2",), score=result.review_links[0].score),
+        ReviewLink(review=("1.2",), plan=("2.3",), score=result.review_links[1].score),
+    )
+    assert all(r.score > 0.3 for r in result.review_links)
+
+
+def test_no_review_part_warns():
+    text = HEAD + "一、2019年政府工作任务\n（一）发展现代农业。稳定粮食产量，增加农民收入。\n"
+    with pytest.warns(StructureWarning):
+        r = Report.from_text(text, check=False)
+    with pytest.warns(StructureWarning, match="no review part in the new report"):
+        al = align(r, r)
+    assert al.review_links == ()
+
+
+def test_results_serialise(pair, result):
+    d = result.to_dict()
+    assert list(d) == ["level", "old", "new", "links", "review_links"]
+    assert d["links"][0] == {"old": ["0"], "new": ["0"], "relation": "same", "score": 1.0}
+    assert d["review_links"][0]["review"] == ["1.1"]
+    assert d["old"]["sections"][2]["children"][0]["id"] == "2.1"
+    json.dumps(d)
+    clone = pickle.loads(pickle.dumps(result))
+    assert clone.links == result.links and clone.review_links == result.review_links
+    df = result.to_pandas()
+    assert list(df.columns) == ["old", "old_title", "new", "new_title", "relation", "score"]
+    assert len(df) == len(result.links)
+    assert list(result.to_pandas(which="review")["plan_title"]) == ["发展现代农业。",
+                                                                   "加强生态环境保护。"]
+    assert "<table>" in result._repr_html_()
+    assert result.counts() == {"same": 3, "moved": 1, "split": 1, "merged": 0, "new": 3,
+                               "dropped": 2}
+
+
+def test_deterministic(pair):
+    a = json.dumps(align(*pair).to_dict(), ensure_ascii=False)
+    b = json.dumps(align(*pair).to_dict(), ensure_ascii=False)
+    assert a == b
+
+
+@pytest.fixture()
+def files(tmp_path):
+    pa, pb = tmp_path / "old.txt", tmp_path / "new.txt"
+    pa.write_text(OLD, encoding="utf-8")
+    pb.write_text(NEW, encoding="utf-8")
+    return str(pa), str(pb)
+
+
+def test_cli_align_text(files, result):
+    res = CliRunner().invoke(cli, ["align", *files, "--no-check"])
+    assert res.exit_code == 0, res.output
+    sc = {lk.old: lk.score for lk in result.links}
+    rv = [r.score for r in result.review_links]
+    assert res.output == (
+        "10 links at chapter level (3 same, 1 moved, 1 split, 3 new, 2 dropped)\n"
+        "  same    1.000  0 [part]  ->  0 [part]\n"
+        "  dropped 0.000  1 2017年工作回顾  ->  -\n"
+        "  new     0.000  -  ->  1.1 发展现代农业。\n"
+        "  new     0.000  -  ->  1.2 加强生态环境保护。\n"
+        f"  same    {sc[('2.2',)]:.3f}  2.2 发展现代农业。  ->  2.1 发展现代农业。\n"
+        f"  moved   {sc[('2.1',)]:.3f}  2.1 稳定宏观经济运行。  ->  2.2 稳定宏观经济运行。\n"
+        "  dropped 0.000  2.3 加强生态环境保护。  ->  -\n"
+        f"  split   {sc[('2.4',)]:.3f}  2.4 改善民生保障。  ->  2.3,2.4 扩大就业和办好教育。 + "
+        "完善养老和医疗保障。\n"
+        "  new     0.000  -  ->  2.5 推进科技创新。\n"
+        "  same    1.000  3 [part]  ->  3 [part]\n"
+        "\n"
+        "2 review links (new review -> old plan)\n"
+        f"  {rv[0]:.3f}  1.1 发展现代农业。  ->  2.2 发展现代农业。\n"
+        f"  {rv[1]:.3f}  1.2 加强生态环境保护。  ->  2.3 加强生态环境保护。\n")
+
+
+def test_cli_align_json(files):
+    res = CliRunner().invoke(cli, ["align", *files, "--no-check", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert set(data) == {"level", "old", "new", "links", "review_links"}
+    assert data["review_links"][1]["plan"] == ["2.3"]
+
+
+def test_cli_align_missing_file(tmp_path):
+    res = CliRunner().invoke(cli, ["align", str(tmp_path / "nope.txt"), str(tmp_path / "b.txt")])
+    assert res.exit_code == 3
+    assert res.output.startswith("reportdiff: error: ")
+    assert "Traceback" not in res.output
+
+
+# -- quality on the labelled national pairs ------------------------------------------------
+def _eval_module():
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_align.py"
+    spec = importlib.util.spec_from_file_location("eval_align", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_labelled_pairs_quality(corpus_dir):
+    """Pooled edge F1 over the labelled pairs (benchmarks/eval_align.py prints the details)."""
+    ev = _eval_module()
+    labels = sorted(ev.LABELS.glob("*.json"))
+    assert len(labels) >= 3
+    tot = dict.fromkeys(["tp", "pred", "gold", "rtp", "rpred", "rgold"], 0)
+    for f in labels:
+        r = ev.evaluate(f, corpus_dir)
+        for k in tot:
+            tot[k] += r[k]
+    _, _, f1 = ev._prf(tot["tp"], tot["pred"], tot["gold"])
+    _, _, rf1 = ev._prf(tot["rtp"], tot["rpred"], tot["rgold"])
+    assert f1 >= 0.85, f1
+    assert rf1 >= 0.8, rf1
+
+
+def test_label_quotes_resolve_to_one_unit(national):
+    ev = _eval_module()
+    lab = json.loads((ev.LABELS / "2018-2019.json").read_text(encoding="utf-8"))
+    old = national(2018)
+    assert ev.resolve(old, lab["links"][0]["old"][0], "chapter") == "2"
+    with pytest.raises(ValueError, match="matches 0 units"):
+        ev.resolve(old, "不存在的标题", "chapter")

@@ -1,0 +1,49 @@
+"""The public API: an explicit ``__all__``, picklable immutable results, a light import."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import reportdiff
+
+
+def test_all_is_explicit_and_importable() -> None:
+    assert len(reportdiff.__all__) == len(set(reportdiff.__all__))
+    for name in reportdiff.__all__:
+        assert hasattr(reportdiff, name), name
+
+
+def test_report_is_immutable_and_picklable(bundled: reportdiff.Report) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        bundled.year = 1999  # type: ignore[misc]
+    clone = pickle.loads(pickle.dumps(bundled))
+    assert clone.text == bundled.text
+    assert [s.id for s in clone.walk()] == [s.id for s in bundled.walk()]
+
+
+def test_import_does_not_pull_heavy_modules() -> None:
+    code = (
+        "import sys, reportdiff, reportdiff.cli\n"
+        "heavy = [m for m in ('sklearn', 'jieba', 'pandas', 'matplotlib', 'scipy') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_every_command_is_documented() -> None:
+    from click.testing import CliRunner
+
+    from conftest import ROOT
+    from reportdiff.cli import cli
+
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in cli.list_commands(None):  # type: ignore[arg-type]
+        assert f"`reportdiff {name}" in doc, f"command {name} missing from docs/cli.md"
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0

@@ -1,0 +1,64 @@
+"""The demo (reportdiff.demo) and ``reportdiff demo`` on the bundled report."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from reportdiff.bundled import bundled_path
+from reportdiff.cli import cli
+from reportdiff.demo import demo
+from reportdiff.render.audit_table import demo_markdown
+
+
+def test_demo_on_the_bundled_report():
+    d = demo()
+    assert (d.plan_year, d.review_year) == (2020, 2019)
+    assert len(d.ledger) >= 40
+    gdp = d.topics[0]
+    assert (gdp.metric, gdp.outcome.value, gdp.target.target.value) == ("地区生产总值增长", 8.0,
+                                                                        7.5)
+    assert gdp.outcome.quote == "预计地区生产总值增长8%"
+    src = open(bundled_path(), encoding="utf-8").read()
+    for t in d.topics:
+        assert src[t.outcome.span[0]:t.outcome.span[1]] == t.outcome.quote
+    assert d.next_command == f"reportdiff audit {bundled_path()} NEXT_YEAR_REPORT"
+    assert list(d.to_dict()) == ["source", "plan_year", "review_year", "ledger", "topics",
+                                 "next_command"]
+
+
+def test_cli_demo_prints_ledger_topics_and_the_next_command():
+    runner = CliRunner()
+    with runner.isolated_filesystem():
+        res = runner.invoke(cli, ["demo"])
+        assert res.exit_code == 0, res.output
+        lines = res.output.splitlines()
+        assert lines[0] == (f"Promise ledger of {bundled_path()} — 2020 targets, awaiting "
+                            f"next year's report ({len(demo().ledger)} promises)")
+        assert lines[2].split() == ["id", "kind", "metric", "target", "strength", "section",
+                                    "quote"]
+        assert lines[3].split() == ["P001", "quantitative", "地区生产总值增长", "=", "7.5", "%",
+                                    "预期", "2.p3", "地区生产总值增长7.5%"]
+        assert "地区生产总值增长           8 %           = 7.5 %      P001" in lines
+        assert lines[-3:] == ["Markdown written to reportdiff-demo.md",
+                              "When the next report is at hand, run the full audit:",
+                              f"  reportdiff audit {bundled_path()} NEXT_YEAR_REPORT"]
+        with open("reportdiff-demo.md", encoding="utf-8") as fh:
+            assert fh.read() == demo_markdown(demo())
+
+
+def test_cli_demo_no_write():
+    runner = CliRunner()
+    with runner.isolated_filesystem():
+        res = runner.invoke(cli, ["demo", "--no-write"])
+        assert res.exit_code == 0
+        assert "Markdown written" not in res.output
+        import os
+
+        assert not os.path.exists("reportdiff-demo.md")
+
+
+def test_demo_markdown_is_deterministic():
+    md = demo_markdown(demo())
+    assert md == demo_markdown(demo())
+    assert md.startswith("# Promise ledger: 2020 targets\n")
+    assert "| P001 | quantitative | 地区生产总值增长 | = 7.5 % | 预期 | 2.p3 |" in md

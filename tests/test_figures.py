@@ -1,0 +1,390 @@
+"""Tests of reportdiff.figures: forms, traps, ranges, ranks, deltas, CLI, corpus."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reportdiff
+from reportdiff.cli import cli
+from reportdiff.errors import UsageError
+from reportdiff.figures import Figure, extract_figures, extract_figures_from_text
+
+
+def _one(text: str) -> Figure:
+    figs = extract_figures_from_text(text)
+    assert len(figs) == 1, [f.to_dict() for f in figs]
+    return figs[0]
+
+
+# -- number forms -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit, kind, qualifier", [
+    ("国内生产总值增长6.6%", 6.6, "%", "growth", ""),
+    ("新增市场主体1.97万户", 1.97, "万户", "count", ""),
+    ("调查失业率稳定在5%左右", 5.0, "%", "share", "左右"),
+    ("棚户区住房改造620多万套", 620.0, "万套", "count", "多"),
+    ("办理各类服务事项86万余件", 86.0, "万件", "count", "余"),
+    ("总量突破90万亿元", 90.0, "万亿元", "level", "突破"),
+    ("日均新设企业超过1.8万户", 1.8, "万户", "count", "超过"),
+    ("资助学生近1亿人次", 1.0, "亿人次", "count", "近"),
+    ("减税降费约1.3万亿元", 1.3, "万亿元", "level", "约"),
+    ("粮食总产量保持在1.3万亿斤以上", 1.3, "万亿斤", "level", "以上"),
+    ("赤字率控制在3%以内", 3.0, "%", "share", "以内"),
+    ("实际使用外资1,383亿美元", 1383.0, "亿美元", "level", ""),
+    ("ＧＤＰ增长６．５％", 6.5, "%", "growth", ""),
+    ("增长百分之六点五", 6.5, "%", "growth", ""),
+    ("资助三百二十名学生", 320.0, "名", "count", ""),
+    ("两万人参加", 2.0, "万人", "count", ""),
+    ("经济总量突破千亿", 1000.0, "亿", "level", "突破"),
+    ("财政收入突破百亿", 100.0, "亿", "level", "突破"),
+    ("营业收入3.2万元", 3.2, "万元", "level", ""),
+    ("消费比重提高1.2个百分点", 1.2, "个百分点", "change", ""),
+    ("专利拥有量增长2倍", 2.0, "倍", "growth", ""),
+    ("收入增长两成", 2.0, "成", "growth", ""),
+    ("新建道路17公里", 17.0, "公里", "level", ""),
+    ("房屋拆迁23万㎡", 23.0, "万㎡", "level", ""),
+    ("新设外资企业增长近70%", 70.0, "%", "growth", "近"),
+    ("日均新设企业1万6千多户", 1.6, "万户", "count", "多"),
+    ("减轻负担3万多亿元", 3.0, "万亿元", "level", "多"),
+    ("平均受教育年限提高到10.5年", 10.5, "年", "level", ""),
+    ("许可证种类压减三分之一以上", 1 / 3, "", "growth", "以上"),
+    ("本届政府减少1/3行政审批事项", 1 / 3, "", "growth", ""),
+    ("通关时间压缩一半以上", 0.5, "", "growth", "以上"),
+    ("预计地区生产总值增长8%", 8.0, "%", "growth", "预计"),
+    ("吸引近千人参加", 1000.0, "人", "count", "近"),
+    ("工业企业利润增长-2.3%", -2.3, "%", "growth", ""),
+    ("细颗粒物平均浓度为45微克/立方米", 45.0, "微克/立方米", "level", ""),
+    ("审批时间压缩至2个工作日内", 2.0, "个工作日", "level", ""),
+])
+def test_forms(text: str, value: float, unit: str, kind: str, qualifier: str) -> None:
+    f = _one(text)
+    assert (f.value, f.unit, f.kind, f.qualifier) == (pytest.approx(value, rel=1e-4), unit,
+                                                      kind, qualifier)
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("国内生产总值增长6%－6.5%", 6.0, 6.5, "%"),
+    ("国内生产总值增长6%-6.5%", 6.0, 6.5, "%"),
+    ("国内生产总值增长6至6.5%", 6.0, 6.5, "%"),
+    ("国内生产总值增长6～6.5%", 6.0, 6.5, "%"),
+])
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    f = _one(text)
+    assert (f.low, f.high, f.value, f.unit, f.kind) == (low, high, low, unit, "growth")
+    assert f.metric_key == "gdp_growth"
+
+
+@pytest.mark.parametrize("text, old, new, unit, direction", [
+    ("区政府挂牌机构由22家调减为12家", 22.0, 12.0, "家", "调减"),
+    ("比重由46.9%提高到48.2%", 46.9, 48.2, "%", "提高"),
+    ("最低标准从每月70元提高到88元", 70.0, 88.0, "元", "提高"),
+    ("日均新设企业由5千多户增加到1万6千多户", 0.5, 1.6, "万户", "增加"),
+])
+def test_change_with_both_ends(text: str, old: float, new: float, unit: str,
+                               direction: str) -> None:
+    f = _one(text)
+    assert (f.from_value, f.value, f.unit, f.kind, f.direction) == (old, new, unit, "change",
+                                                                    direction)
+
+
+def test_points_are_not_percent() -> None:
+    a = _one("增长6.6%")
+    b = _one("提高0.5个百分点")
+    assert (a.base_unit, b.base_unit) == ("%", "个百分点")
+
+
+def test_base_values() -> None:
+    f = _one("新增市场主体1.97万户")
+    assert (f.base_value, f.base_unit) == (19700.0, "户")
+    g = _one("投入7.6亿元")
+    assert (g.base_value, g.base_unit) == (760000000.0, "元")
+
+
+# -- ranks ------------------------------------------------------------------------
+
+def test_rank_after_figure_takes_its_metric() -> None:
+    figs = extract_figures_from_text("预计地区生产总值增长8%，位居中心城区第三。")
+    assert [(f.kind, f.value, f.metric_key) for f in figs] == [
+        ("growth", 8.0, "gdp_growth"), ("rank", 3.0, "gdp_growth_rank")]
+
+
+def test_respectively_gives_two_ranks() -> None:
+    figs = extract_figures_from_text(
+        "固定资产投资增长11%，社会消费品零售总额增长9.2%，分别位居中心城区第三和第二。")
+    ranks = [f for f in figs if f.kind == "rank"]
+    assert [(f.value, f.metric_key) for f in ranks] == [
+        (3.0, "fixed_investment_growth_rank"), (2.0, "retail_sales_growth_rank")]
+
+
+def test_first_place() -> None:
+    f = [x for x in extract_figures_from_text("实际使用外资1383亿美元，居世界首位。")
+         if x.kind == "rank"]
+    assert [(x.value, x.quote) for x in f] == [(1.0, "居世界首位")]
+
+
+# -- lists ------------------------------------------------------------------------
+
+def test_list_shares_direction_and_unit() -> None:
+    figs = extract_figures_from_text("入室盗窃、抢劫、涉传警情分别下降36.1%、28.6%和85.8%。")
+    assert [(f.value, f.kind, f.direction) for f in figs] == [
+        (36.1, "growth", "下降"), (28.6, "growth", "下降"), (85.8, "growth", "下降")]
+    figs = extract_figures_from_text("增速分别高4.2和0.7个百分点")
+    assert [(f.value, f.unit) for f in figs] == [(4.2, "个百分点"), (0.7, "个百分点")]
+
+
+# -- traps ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, trap", [
+    ("2019年，是新中国成立70周年。", "2019"),
+    ("12月27日召开会议", "12月27日"),
+    ("“十三五”规划目标提前完成", "十三五"),
+    ("编制“十四五”规划", "十四五"),
+    ("共建“一带一路”取得重要进展", "一带一路"),
+    ("坚决做到“两个维护”", "两个维护"),
+    ("增强“四个意识”", "四个意识"),
+    ("三大攻坚战成效显著", "三大"),
+    ("投资、消费双轮驱动效应增强", "双轮"),
+    ("推动政务服务“一网通办”", "一网通办"),
+    ("新培育“两化”融合贯标评定企业", "两化"),
+    ("着力健全“三合一”月调度", "三合一"),
+    ("第七届世界军人运动会", "第七届"),
+    ("区十五届人大三次会议", "十五届人大三次会议"),
+    ("水质达到Ⅳ类", "Ⅳ类"),
+    ("未发生Ⅱ级以上食品安全事故", "Ⅱ级"),
+    ("722所国防科技产业园", "722所"),
+    ("建设5G基站", "5G"),
+    ("地铁2号线南延线", "2号线"),
+    ("华侨城P158地块", "P158"),
+    ("ICP备案号：鄂ICP备05003315号", "05003315"),
+    ("作用进一步增强", "一步"),
+    ("一批重大项目", "一批"),
+    ("一年来，我们", "一年"),
+    ("国内一流大学之城", "一流"),
+    ("严格落实八项规定精神", "八项"),
+    ("细颗粒物（PM2.5）浓度下降", "2.5"),
+    ("全面开展迎军运“四个百万”活动", "百万"),
+    ("任务十分艰巨", "十分"),
+    ("千方百计帮助解忧纾困", "千方百计"),
+    ("坚持一成不变", "一成"),
+    ("建成24小时自助图书馆", "24小时"),
+    ("打造15分钟便民生活圈", "15分钟"),
+    ("创建国家4A级旅游景区", "4A"),
+    ("拨打12345热线", "12345"),
+    ("实施百日攻坚行动", "百日"),
+    ("开展千企万人帮扶", "千企"),
+    ("为7323名7-9岁儿童免费进行龋齿保护", "7-9岁"),
+])
+def test_traps(text: str, trap: str) -> None:
+    s = text.index(trap)
+    e = s + len(trap)
+    for f in extract_figures_from_text(text):
+        assert not (f.value_span[0] < e and s < f.value_span[1]), f.to_dict()
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("全年新入库亿元以上项目267个", 267.0, "个"),
+    ("引进30亿元以上现代服务业项目1个", 1.0, "个"),
+    ("年产值5000万元以上的企业120家", 120.0, "家"),
+])
+def test_threshold_is_context(text: str, value: float, unit: str) -> None:
+    f = _one(text)
+    assert (f.value, f.unit, f.kind) == (value, unit, "count")
+
+
+# -- quotes, spans, metrics -----------------------------------------------------------
+
+def test_quote_is_the_clause() -> None:
+    text = "城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平。近14亿人口"
+    figs = extract_figures_from_text(text)
+    assert figs[0].quote == "城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平"
+    for f in figs:
+        assert text[f.span[0]:f.span[1]] == f.quote
+    assert text[slice(*figs[0].value_span)] == "1361万人"
+    assert [f.metric for f in figs[:2]] == ["城镇新增就业", "调查失业率"]
+
+
+def test_spans_index_raw_text() -> None:
+    raw = "国内生产总值增长６．６\u200b％，总量突破\n90万亿元。"
+    figs = extract_figures_from_text(raw)
+    assert [raw[slice(*f.value_span)] for f in figs] == ["６．６\u200b％", "90万亿元"]
+    assert [f.quote == raw[slice(*f.span)] for f in figs] == [True, True]
+
+
+@pytest.mark.parametrize("text, metric, key", [
+    ("全年国内生产总值增长6.6%", "国内生产总值增长", "gdp_growth"),
+    ("预计地区生产总值增长8%", "地区生产总值增长", "gdp_growth"),
+    ("新建停车泊位2.65万个", "新建停车泊位", "新建停车泊位"),
+    ("完成城建投资83.1亿元", "城建投资", "城建投资"),
+    ("新设14个国家自主创新示范区", "新设国家自主创新示范区", "新设国家自主创新示范区"),
+])
+def test_metric(text: str, metric: str, key: str) -> None:
+    f = _one(text)
+    assert (f.metric, f.metric_key) == (metric, key)
+
+
+def test_subjectless_metric_takes_sentence_subject() -> None:
+    figs = extract_figures_from_text("国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。")
+    assert [f.metric_key for f in figs] == ["gdp_change", "gdp_growth"]
+
+
+def test_user_synonyms() -> None:
+    f = extract_figures_from_text("新增停车泊位2.65万个", synonyms={"parking": ["停车泊位"]})
+    assert f[0].metric_key == "parking"
+
+
+# -- properties -----------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("0123456789.,%％－-~至到由为第年月日万亿千百十个项家户人元"
+                                 "一二两三四五六七八九零〇增长下降提高左右以上多余近约"
+                                 "，。；、“”（）\n 　\u200bGDPＰ５分之点成倍类级号所"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_any_text_is_safe(text: str) -> None:
+    for f in extract_figures_from_text(text):
+        assert 0 <= f.span[0] <= f.span[1] <= len(text)
+        assert 0 <= f.value_span[0] < f.value_span[1] <= len(text)
+        assert text[f.span[0]:f.span[1]] == f.quote
+        assert f.kind in ("level", "growth", "share", "rank", "count", "change")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_arbitrary_unicode_is_safe(text: str) -> None:
+    for f in extract_figures_from_text(text):
+        assert text[f.span[0]:f.span[1]] == f.quote
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["一、2019年工作回顾\n", "二、2020年工作安排\n", "（一）", "GDP增长6.5%，",
+                                 "新建道路17公里。", "位居第三，", "由22家调减为12家。", "十三五",
+                                 "\u200b", "６．５％", "\n\n", "两个维护", "1万6千多户"]),
+                min_size=1, max_size=20).map("".join))
+def test_report_spans_are_safe(text: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = reportdiff.Report.from_text(text, check=False)
+    for f in report.figures:
+        assert report.source_text[f.span[0]:f.span[1]] == f.quote
+        assert 0 <= f.value_span[0] < f.value_span[1] <= len(text)
+
+
+# -- results --------------------------------------------------------------------------
+
+def test_results_are_frozen_picklable_and_serialisable() -> None:
+    figs = extract_figures_from_text("国内生产总值增长6.6%，新增市场主体1.97万户。")
+    assert pickle.loads(pickle.dumps(figs)) == figs
+    with pytest.raises(AttributeError):
+        figs[0].value = 1.0  # type: ignore[misc]
+    d = figs.to_dict()
+    assert list(d[0])[:4] == ["metric", "metric_key", "value", "unit"]
+    assert json.loads(json.dumps(d, ensure_ascii=False)) == d
+    assert "<table>" in figs._repr_html_()
+    df = figs.to_pandas()
+    assert list(df["unit"]) == ["%", "万户"]
+
+
+def test_deterministic() -> None:
+    text = "国内生产总值增长6.6%，总量突破90万亿元。城镇新增就业1361万人。"
+    assert extract_figures_from_text(text) == extract_figures_from_text(text)
+
+
+# -- reports ---------------------------------------------------------------------------
+
+def test_bundled_report(bundled) -> None:
+    figs = bundled.figures
+    assert len(figs) > 150
+    for f in figs:
+        assert bundled.source_text[f.span[0]:f.span[1]] == f.quote
+        vs = bundled.source_text[f.value_span[0]:f.value_span[1]]
+        assert re.search(r"[0-9０-９一二两三四五六七八九十百千半]", vs), vs
+    review = extract_figures(bundled, part="review")
+    plan = extract_figures(bundled, part="plan")
+    assert review and plan
+    assert {f.role for f in review} == {"review"}
+    gdp = [f for f in review if f.metric_key == "gdp_growth"]
+    assert gdp[0].value == 8.0 and gdp[0].qualifier == "预计"
+
+
+def test_nspan_restricts(bundled) -> None:
+    sec = bundled.part("review")[0]
+    inside = extract_figures(bundled, nspan=sec.nspan)
+    assert inside and all(sec.span[0] <= f.value_span[0] < sec.span[1] for f in inside)
+
+
+def test_bad_part(bundled) -> None:
+    with pytest.raises(UsageError, match="unknown part 'x': use review, plan or all"):
+        extract_figures(bundled, part="x")
+
+
+def test_national_report(national) -> None:
+    r = national(2019)
+    figs = r.figures
+    assert any(f.metric_key == "gdp_growth" and f.value == 6.6 for f in figs)
+    plan_gdp = [f for f in figs if f.metric_key == "gdp_growth" and f.low is not None]
+    assert plan_gdp and (plan_gdp[0].low, plan_gdp[0].high) == (6.0, 6.5)
+
+
+# -- CLI -------------------------------------------------------------------------------
+
+_SMALL = ("政府工作报告\n一、2019年工作回顾\n预计地区生产总值增长8%，位居中心城区第三。"
+          "新建道路17公里。\n二、2020年工作安排\n地区生产总值增长7.5%左右。\n")
+
+
+@pytest.fixture()
+def small_file(tmp_path: Path) -> Path:
+    p = tmp_path / "small.txt"
+    p.write_text(_SMALL, encoding="utf-8")
+    return p
+
+
+def test_cli_table(small_file: Path) -> None:
+    res = CliRunner().invoke(cli, ["figures", str(small_file), "--no-check"])
+    assert res.exit_code == 0, res.output
+    assert res.output == CLI_TABLE
+
+
+def test_cli_json(small_file: Path) -> None:
+    res = CliRunner().invoke(cli, ["figures", str(small_file), "--no-check", "--format", "json"])
+    assert res.exit_code == 0
+    data = json.loads(res.output)
+    assert [(d["metric_key"], d["value"], d["unit"], d["kind"]) for d in data] == [
+        ("gdp_growth", 8.0, "%", "growth"), ("gdp_growth_rank", 3.0, "", "rank"),
+        ("新建道路", 17.0, "公里", "level"), ("gdp_growth", 7.5, "%", "growth")]
+    assert _SMALL[slice(*data[0]["span"])] == data[0]["quote"]
+
+
+def test_cli_csv(small_file: Path) -> None:
+    res = CliRunner().invoke(cli, ["figures", str(small_file), "--no-check", "--format", "csv"])
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert lines[0].startswith("metric,metric_key,value,unit,base_value,base_unit,kind")
+    assert len(lines) == 5
+    assert lines[3].startswith("新建道路,新建道路,17,公里,17000,米,level")
+
+
+def test_cli_missing_file(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["figures", str(tmp_path / "nope.txt")])
+    assert res.exit_code != 0
+    assert "Traceback" not in res.output
+    assert res.output.startswith("reportdiff: error:")
+
+
+CLI_TABLE = """\
+metric                value  unit  qualifier  kind    section  quote
+地区生产总值增长      8      %     预计       growth  1.p1     预计地区生产总值增长8%
+地区生产总值增长排名  3                       rank    1.p1     位居中心城区第三
+新建道路              17     公里             level   1.p1     新建道路17公里
+地区生产总值增长      7.5    %     左右       growth  2.p1     地区生产总值增长7.5%左右
+"""

@@ -1,0 +1,164 @@
+"""Promise extraction (reportdiff.promises) and the ``reportdiff promises`` command."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportdiff import Report
+from reportdiff.cli import cli
+from reportdiff.promises import extract_promises, target_op
+
+HEAD = "各位代表：\n一、2018年工作回顾\n去年国内生产总值增长6.6%。\n二、2019年工作安排\n"
+
+
+def plan(body: str) -> Report:
+    return Report.from_text(HEAD + body + "\n", check=False)
+
+
+def summary(report: Report) -> list[tuple]:
+    return [(p.kind, p.metric, p.target.op if p.target else None,
+             p.target.value if p.target else None, p.target.unit if p.target else None)
+            for p in report.promises]
+
+
+def test_main_targets_one_promise_per_clause():
+    r = plan("今年主要预期目标是：国内生产总值增长6%－6.5%，居民消费价格涨幅3%左右，"
+             "城镇新增就业1100万人以上，城镇调查失业率5.5%左右，城镇登记失业率4.5%以内。")
+    assert summary(r) == [
+        ("quantitative", "国内生产总值增长", "range", 6.0, "%"),
+        ("quantitative", "居民消费价格涨幅", "~", 3.0, "%"),
+        ("quantitative", "城镇新增就业", ">=", 1100.0, "万人"),
+        ("quantitative", "城镇调查失业率", "~", 5.5, "%"),
+        ("quantitative", "城镇登记失业率", "<=", 4.5, "%"),
+    ]
+    gdp = r.promises[0].target
+    assert (gdp.low, gdp.high, gdp.direction) == (6.0, 6.5, "up")
+    assert {p.strength for p in r.promises} == {"预期"}
+
+
+def test_a_cut_has_direction_down():
+    r = plan("单位国内生产总值能耗下降3%左右。")
+    (p,) = r.promises
+    assert (p.target.op, p.target.value, p.target.direction) == ("~", 3.0, "down")
+    assert p.target.describe() == "cut ~ 3 %"
+
+
+def test_several_figures_joined_by_dun_give_several_promises():
+    r = plan("今年要淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱等落后产能。")
+    assert [p.quote for p in r.promises] == ["今年要淘汰钢铁2700万吨", "水泥4200万吨",
+                                             "平板玻璃3500万标准箱等落后产能"]
+    assert [p.target.value for p in r.promises] == [2700.0, 4200.0, 3500.0]
+
+
+def test_qualitative_promises_need_a_named_object_and_a_completion_verb():
+    r = plan("确保华侨城P158地块等项目全面开工。加快推进改革。深化供给侧结构性改革。"
+             "确保武大科技园等项目挂牌、百一光电等项目开工建设。")
+    assert summary(r) == [
+        ("qualitative", "华侨城P158地块等项目全面开工", None, None, None),
+        ("qualitative", "武大科技园等项目挂牌", None, None, None),
+        ("qualitative", "百一光电等项目开工建设", None, None, None),
+    ]
+    assert r.promises[0].strength == "确保"
+
+
+def test_not_promises_past_facts_forecasts_quoted_names_and_explanations():
+    r = plan("今年经济增长预期目标是国内生产总值增长7.5%左右。"
+             "把增长预期目标定在7.5%左右，兼顾了需要和可能。"
+             "国家已设立400亿元新兴产业创业投资引导基金。"
+             "今年高校毕业生将达727万人。"
+             "着重解决好现有“三个1亿人”问题。"
+             "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元。")
+    assert [(p.metric, p.target.value) for p in r.promises] == [
+        ("国内生产总值增长", 7.5), ("财政赤字", 1.62)]
+
+
+def test_multi_year_targets_are_due_later():
+    r = plan("到2020年，常住人口城镇化率达到60%。今年新建改建农村公路20万公里。")
+    assert [(p.metric, p.due) for p in r.promises] == [("常住人口城镇化率", 2020),
+                                                      ("新建改建农村公路", 2019)]
+
+
+@pytest.mark.parametrize("before,qualifier,op", [
+    ("城镇新增就业", "以上", ">="), ("城镇登记失业率控制在", "", "<="),
+    ("居民消费价格涨幅控制在", "左右", "~"), ("技术成交额突破", "", ">="),
+    ("地区生产总值增长", "", "="), ("城镇登记失业率", "以内", "<="),
+])
+def test_target_op(before, qualifier, op):
+    assert target_op(before, qualifier) == op
+
+
+def test_bundled_promises_quote_their_spans(bundled):
+    ps = bundled.promises
+    assert len(ps) >= 40
+    for p in ps:
+        assert bundled.source_text[p.span[0]:p.span[1]] == p.quote
+        assert p.section is not None and p.section.startswith("2")
+    gdp = ps[0]
+    assert (gdp.metric, gdp.target.op, gdp.target.value, gdp.target.unit) == (
+        "地区生产总值增长", "=", 7.5, "%")
+    assert any(p.quote == "确保华侨城P158地块等项目全面开工" for p in ps)
+    assert pickle.loads(pickle.dumps(ps)) == ps
+    df = ps.to_pandas()
+    assert list(df.columns[:3]) == ["id", "kind", "metric"] and len(df) == len(ps)
+    assert "<table>" in ps._repr_html_()
+
+
+@pytest.mark.corpus
+def test_national_2018_main_targets(national):
+    r = national(2018)
+    got = {(p.metric, p.target.op, p.target.value) for p in r.promises if p.target}
+    assert {("国内生产总值增长", "~", 6.5), ("居民消费价格涨幅", "~", 3.0),
+            ("城镇新增就业", ">=", 1100.0), ("城镇调查失业率", "<=", 5.5),
+            ("单位国内生产总值能耗下降", ">=", 3.0)} <= got
+    for p in r.promises:
+        assert r.source_text[p.span[0]:p.span[1]] == p.quote
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="今年要确保增长下降以上以内左右万人亿元%，。、1234567890.国内生产总值项目开工建成",
+               max_size=80))
+def test_extraction_never_fails_and_spans_hold(body):
+    r = plan(body)
+    for p in extract_promises(r):
+        assert r.source_text[p.span[0]:p.span[1]] == p.quote
+        assert p.kind in ("quantitative", "qualitative")
+
+
+# -- CLI ---------------------------------------------------------------------------
+
+def _write(tmp_path, body: str) -> str:
+    path = tmp_path / "r.txt"
+    path.write_text(HEAD + body + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_cli_promises_table(tmp_path):
+    f = _write(tmp_path, "今年主要预期目标是：国内生产总值增长6%左右，城镇新增就业1100万人以上。")
+    res = CliRunner().invoke(cli, ["promises", f, "--no-check"])
+    assert res.exit_code == 0, res.output
+    assert res.output == (
+        "id    kind          metric            target        strength  section  quote\n"
+        "P001  quantitative  国内生产总值增长  ~ 6 %         预期      2.p1     国内生产总值增长6%左右\n"
+        "P002  quantitative  城镇新增就业      >= 1100 万人  预期      2.p1     城镇新增就业1100万人以上\n")
+
+
+def test_cli_promises_json_and_csv(tmp_path):
+    f = _write(tmp_path, "城镇新增就业1100万人以上。")
+    res = CliRunner().invoke(cli, ["promises", f, "--no-check", "--format", "json"])
+    data = json.loads(res.output)
+    assert data[0]["target"] == {"op": ">=", "value": 1100.0, "low": None, "high": None,
+                                 "unit": "万人", "direction": None, "qualifier": "以上"}
+    res = CliRunner().invoke(cli, ["promises", f, "--no-check", "--format", "csv"])
+    assert res.output.splitlines()[0].startswith("id,kind,metric,metric_key,op,value")
+
+
+def test_cli_promises_missing_file_is_one_line(tmp_path):
+    res = CliRunner().invoke(cli, ["promises", str(tmp_path / "nope.txt")])
+    assert res.exit_code == 3
+    assert res.output.count("\n") == 1 and res.output.startswith("reportdiff: error:")
