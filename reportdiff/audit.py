@@ -280,8 +280,10 @@ def _rate_dir(metric: str, direction: str | None) -> str | None:
 
     if direction:
         return "down" if is_decrease(direction) else "up"
-    if "涨幅" in metric or "增速" in metric:
+    if "涨幅" in metric or "增速" in metric or metric.endswith(("增长", "上涨", "提高")):
         return "up"
+    if metric.endswith(("下降", "降低", "减少")):
+        return "down"
     return None
 
 
@@ -345,6 +347,11 @@ def _candidates(report: Report, sents: list[_Sent], synonyms: dict[str, tuple[st
         if si >= len(sents) or not sents[si].start <= vs:
             continue
         sent = sents[si]
+        cut = max(text.rfind(ch, sent.start, vs) for ch in "，；：")
+        end_m = re.search(r"[，；。]", text[ve:sent.end])
+        clause_all = text[max(cut + 1, sent.start):ve + (end_m.start() if end_m else 0)]
+        if re.search(r"目标|确定的|预期|计划", clause_all):
+            continue  # a target restated in the review (没有实现年初确定的……4%左右的目标)
         metric = f.metric
         if len(_core(metric)) < 2:
             cut = max(text.rfind(ch, sent.start, vs) for ch in "，；：")
@@ -366,6 +373,21 @@ def _candidates(report: Report, sents: list[_Sent], synonyms: dict[str, tuple[st
     return out
 
 
+def _promise_key(metric: str, synonyms: Mapping[str, tuple[str, ...]]) -> str:
+    """Canonical key of a promise's metric; also when a name ends with 增长 (经济增长)."""
+    from .metrics import metric_key
+
+    key = _base_key(metric_key(metric, synonyms=synonyms))
+    if key in synonyms:
+        return key
+    best = (0, key)
+    for k, names in synonyms.items():
+        for n in names:
+            if metric.endswith(n) and len(n) > best[0]:
+                best = (len(n), k)
+    return best[1]
+
+
 def _core(metric: str) -> str:
     core = _COMPARE.sub("", metric)
     for d in ("增长", "上涨", "提高", "下降", "降低", "减少", "增加", "上升", "回落"):
@@ -380,7 +402,7 @@ def _match(p: Promise, pk: str, c: _Cand, canon: Mapping[str, tuple[str, ...]],
     ``promised`` holds the keys of all of OLD's promises: a redefined metric
     that has a promise of its own is that promise's evidence, not this one's.
     """
-    stock = ("总数", "总量", "累计", "总额达")
+    stock = ("总数", "总量", "累计", "总额达", "积累", "余额")
     flow = ("新增", "新建", "新设", "新开工")
     if (any(w in p.metric for w in flow) and any(w in c.metric for w in stock)) or (
             any(w in p.metric for w in stock) and any(w in c.metric for w in flow)):
@@ -444,7 +466,7 @@ def _signed(p: Promise, f: Figure) -> float:
     v = f.value
     if f.low is not None and f.high is not None:
         v = (f.low + f.high) / 2
-    down = is_decrease(f.direction)
+    down = is_decrease(f.direction) and f.kind in ("growth", "change")
     if p.target and p.target.direction == "up" and down:
         return -v
     if p.target and p.target.direction == "down" and f.direction and not down \
@@ -460,7 +482,7 @@ def _judge_item(p: Promise, sents: list[_Sent], cands: list[_Cand], new: Report,
     from .metrics import metric_key
 
     later = p.due is not None and review_year is not None and p.due > review_year
-    pk = _base_key(metric_key(p.metric, synonyms=synonyms))
+    pk = _promise_key(p.metric, synonyms)
     flags: list[str] = ["due_later"] if later else []
     if p.kind == "quantitative" and p.target is not None:
         best: tuple[float, int, int, _Cand, bool] | None = None
@@ -532,6 +554,10 @@ def _judge_item(p: Promise, sents: list[_Sent], cands: list[_Cand], new: Report,
             if later:
                 return AuditItem(p, "in_progress", outcome, j.attainment,
                                  f"due {p.due}: progress so far, {j.rule}", conf, ev,
+                                 tuple(flags))
+            if j.verdict == "kept" and _MISSED_WORDS.search(_BLANKET.sub("", c.sent.text)):
+                return AuditItem(p, "missed", outcome, j.attainment,
+                                 "the review says the target was not reached", 0.6, ev,
                                  tuple(flags))
             return AuditItem(p, j.verdict, outcome, j.attainment, j.rule, conf, ev, tuple(flags))
     return _judge_words(p, pk, sents, new, synonyms, canon, later, promised, flags)
@@ -682,7 +708,7 @@ def audit(
     cands = _candidates(new_r, sents, synonyms, ranges)
     from .metrics import metric_key
 
-    promised = {_base_key(metric_key(p.metric, synonyms=synonyms)) for p in promises}
+    promised = {_promise_key(p.metric, synonyms) for p in promises}
     items = tuple(_judge_item(p, sents, cands, new_r, opts, synonyms, canon, review_year,
                               min_match, promised) for p in promises)
     return Audit(old_source=old_r.source, new_source=new_r.source, old_year=old_r.year,

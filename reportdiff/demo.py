@@ -99,9 +99,8 @@ def demo(report: Report | str | PathLike[str] | None = None) -> Demo:
         Defaults to the bundled Hongshan 2019 report.
     """
     from .audit import Outcome, _candidates, _comparable, _match, _rate_dir, _sentences
-    from .audit import _base_key
+    from .audit import _promise_key
     from .load import load
-    from .metrics import metric_key
     from .verdicts import AuditOptions
 
     if report is None:
@@ -119,11 +118,11 @@ def demo(report: Report | str | PathLike[str] | None = None) -> Demo:
     cands = _candidates(rep, sents, synonyms, ranges)
     topics: list[Topic] = []
     ledger = rep.promises
-    promised = {_base_key(metric_key(p.metric, synonyms=synonyms)) for p in ledger}
+    promised = {_promise_key(p.metric, synonyms) for p in ledger}
     for p in ledger:
         if p.target is None:
             continue
-        pk = _base_key(metric_key(p.metric, synonyms=synonyms))
+        pk = _promise_key(p.metric, synonyms)
         best = None
         for c in cands:
             if not _comparable(p.target.unit, c.fig.unit):

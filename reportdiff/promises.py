@@ -565,6 +565,9 @@ def _base_key(metric: str, synonyms: Mapping[str, Sequence[str]] | None) -> str:
 
 def _clean_metric(phrase: str, f: Figure) -> str:
     s = re.sub(r"^.*?(?:目标是|目标为)", "", phrase).strip(" ，、：；“”")
+    if len(residual(s)) < 2:  # 今年经济增长预期目标为7%左右: the metric is before 目标
+        s = re.sub(r"(?:预期)?(?:增长)?目标(?:定)?[是为在]?$", "", phrase).strip(" ，、：；“”")
+        s = re.sub(r"^.*?(?:提出|确定)", "", s) or s
     changed = True
     while changed and s:
         changed = False

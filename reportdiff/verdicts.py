@@ -75,7 +75,8 @@ RATE_UNITS = frozenset({"%", "个百分点"})
 
 #: Extra names for the audit's metric matching, merged over ``reportdiff.metrics.SYNONYMS``.
 AUDIT_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "energy_intensity": ("能耗强度", "能源消耗强度", "单位国内生产总值能源消耗"),
+    "energy_intensity": ("能耗强度", "能源消耗强度", "单位国内生产总值能源消耗", "节能减排"),
+    "cpi": ("物价总水平", "价格总水平", "物价"),
     "urban_jobs": ("新增就业",),
     "rural_poverty_reduction": ("贫困人口",),
 }

@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import BUNDLED
 
 from reportdiff.load.boilerplate import chrome_spans
@@ -165,3 +167,30 @@ def test_loaded_national_report_has_no_licence(national, year: int) -> None:
     report = national(year)
     assert "本作品" not in report.text and "false" not in report.text
     assert report.source_text.rstrip().endswith("false")  # the source keeps it
+
+
+_LINES = st.lists(st.sampled_from([
+    "", "   ", "各位代表：", "一、2019年工作回顾", "首页 | 政务公开 | 互动交流", "附件:",
+    "发布时间:2019-12-25 信息来源:区政府办", "版权所有：某区人民政府", "- 3 -", "Public domain",
+    "false", "本作品是中华人民共和国的", "公有领域", "某区人民政府", "2019年12月",
+    "地区生产总值增长8%，地方一般公共预算收入达到107亿元，同口径增长10.5%，固定资产投资增长11%，"
+    "社会消费品零售总额增长9.2%。",
+]), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=_LINES, crlf=st.booleans())
+def test_spans_are_whole_lines_and_never_hold_a_body_sentence(lines: list[str],
+                                                              crlf: bool) -> None:
+    text = ("\r\n" if crlf else "\n").join(lines)
+    spans = chrome_spans(text)
+    for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+        assert e1 < s2
+    for s, e in spans:
+        assert 0 <= s < e <= len(text)
+        assert s == 0 or text[s - 1] == "\n"
+        assert e == len(text) or text[e - 1] == "\n"
+        removed = text[s:e]
+        # a body sentence is only ever removed inside a licence block at the end
+        if "固定资产投资" in removed:
+            assert e == len(text) and "本作品是" in text[:e]

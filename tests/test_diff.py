@@ -284,7 +284,7 @@ def test_markdown_rendering(result):
 
 def test_markdown_escapes_report_text():
     assert md_escape("a*b_c[d]") == r"a\*b\_c\[d\]"
-    assert md_escape("- 列表\n1. 编号") == "\\- 列表\n\\1. 编号"
+    assert md_escape("- 列表\n1. 编号") == "\\- 列表\n1\\. 编号"
     assert re.fullmatch(r"[^*_]*", md_escape("增长6.5%")) is not None
 
 

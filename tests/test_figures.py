@@ -235,6 +235,17 @@ def test_subjectless_metric_takes_sentence_subject() -> None:
     assert [f.metric_key for f in figs] == ["gdp_change", "gdp_growth"]
 
 
+def test_comparison_is_not_the_metric() -> None:
+    figs = extract_figures_from_text("国家扶贫标准2300元，比2009年提高92%。")
+    assert [(f.metric, f.kind) for f in figs] == [("国家扶贫标准", "level"),
+                                                  ("国家扶贫标准提高", "growth")]
+
+
+def test_noun_after_only_for_bare_verbs() -> None:
+    assert _one("财政收入突破百亿后").metric == "财政收入"
+    assert _one("新建5所学校").metric == "新建学校"
+
+
 def test_user_synonyms() -> None:
     f = extract_figures_from_text("新增停车泊位2.65万个", synonyms={"parking": ["停车泊位"]})
     assert f[0].metric_key == "parking"

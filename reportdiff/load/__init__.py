@@ -151,7 +151,7 @@ def load_bytes(data: bytes, *, name: str, ext: str = "", encoding: str | None = 
     content_type, charset : str, optional
         The HTTP ``Content-Type`` and its charset, for downloads.
     """
-    from .boilerplate import chrome_spans
+    from .boilerplate import chrome_spans, merge_spans
     from .check import diagnose
 
     if not data:
@@ -159,10 +159,11 @@ def load_bytes(data: bytes, *, name: str, ext: str = "", encoding: str | None = 
                               f"text")
     fmt = sniff_format(data, name=name, ext=ext, content_type=content_type)
     enc: str | None
+    furniture: list[tuple[int, int]] = []
     if fmt == "pdf":
         from .pdf import extract_pdf
 
-        text, enc = extract_pdf(data, name=name), None
+        (text, furniture), enc = extract_pdf(data, name=name), None
     elif fmt == "docx":
         from .docx import extract_docx
 
@@ -178,7 +179,7 @@ def load_bytes(data: bytes, *, name: str, ext: str = "", encoding: str | None = 
     if not text.strip(" \t\r\n\u3000\xa0\u200b\ufeff"):
         raise EmptyInputError(f"{name}: the file holds only white space; pass a file that "
                               f"holds the report text")
-    exclude = tuple(chrome_spans(text))
+    exclude = tuple(merge_spans(chrome_spans(text), furniture))
     if check:
         body = _without(text, exclude)
         reason = diagnose(body)

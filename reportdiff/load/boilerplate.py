@@ -45,7 +45,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["chrome_spans", "HEAD_PATTERNS", "TAIL_PATTERNS", "LICENCE_WORDS"]
+__all__ = ["chrome_spans", "merge_spans", "HEAD_PATTERNS", "TAIL_PATTERNS", "LICENCE_WORDS",
+           "PAGE_NUMBER"]
 
 #: Head lines that are site chrome (publication line, breadcrumbs, metadata).
 HEAD_PATTERNS = re.compile(
@@ -76,7 +77,7 @@ _LICENCE_START = re.compile(
     r"^\s*(?:本作品(?:是|在|采用|以|依据|根据|来自|属于|已|不|的|由|系|为|发布|遵循|使用|受|适用)"
     r"|注\s*[:：]\s*中文维基|Public domain\s*$)"
 )
-_PAGE_NUMBER = re.compile(
+PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
 )
 _NAV_SEP = re.compile(r"\s*[|｜]\s*|\s{2,}|[\t\u3000]+|\s*[>＞»]\s*")
@@ -147,6 +148,21 @@ def _licence_start(text: str, lines: list[tuple[int, int]]) -> int | None:
     return found
 
 
+def merge_spans(*groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort and merge overlapping or touching spans.
+
+    >>> merge_spans([(5, 9), (0, 2)], [(2, 4), (8, 12)])
+    [(0, 4), (5, 12)]
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(span for group in groups for span in group):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are site chrome, sorted and merged.
 
@@ -210,7 +226,7 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
 
     # page numbers anywhere
     for k, line in enumerate(line_text):
-        if _PAGE_NUMBER.match(line):
+        if PAGE_NUMBER.match(line):
             chrome[k] = True
 
     spans: list[tuple[int, int]] = []

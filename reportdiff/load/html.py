@@ -1,9 +1,11 @@
 """Extract the main text of a saved web page (.html/.htm or HTML sniffed by content).
 
-Bytes are decoded here, not by the HTML parser: a ``<meta charset>`` (or
-``http-equiv`` content type) in the first 4 KB wins, then an HTTP charset,
-then a BOM, strict UTF-8 and strict GB18030 (GB-family labels are decoded as
-``gb18030``).  The main text comes from trafilatura (``favor_recall``, one
+Bytes are decoded here, not by the HTML parser: a BOM wins (it cannot lie
+about the bytes after it, and the HTML standard gives it precedence), then a
+``<meta charset>`` (or ``http-equiv`` content type) in the first 4 KB, then
+an HTTP charset, strict UTF-8 and strict GB18030 (GB-family labels are
+decoded as ``gb18030``; a declared charset that fails on the bytes is
+skipped).  The main text comes from trafilatura (``favor_recall``, one
 line per paragraph or heading; the page's first ``<h1>``, which trafilatura
 keeps as metadata only, is put back on top); when trafilatura is unavailable or finds
 nothing, a plain lxml walk over the block elements of ``<body>`` (without
@@ -64,7 +66,7 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def decode_html(data: bytes, *, name: str, http_charset: str | None = None) -> tuple[str, str]:
-    """Decode HTML bytes: meta charset → HTTP charset → BOM → UTF-8 → GB18030.
+    """Decode HTML bytes: BOM → meta charset → HTTP charset → UTF-8 → GB18030.
 
     >>> decode_html('<meta charset="gbk"><p>报告</p>'.encode("gbk"), name="p.html")[1]
     'gb18030'

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -177,7 +178,8 @@ def diff_text(diff: Diff, *, width: int = 100, color: bool = False,
 # -- Markdown -------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(?=\s|$)", re.MULTILINE)
+_MD_BULLET = re.compile(r"^(\s*)([-+])(?=\s|$)", re.MULTILINE)
+_MD_NUMBERED = re.compile(r"^(\s*\d+)\.(?=\s|$)", re.MULTILINE)
 
 
 def md_escape(text: str) -> str:
@@ -185,21 +187,53 @@ def md_escape(text: str) -> str:
 
     >>> md_escape("增长*6.5%*_[注]")
     '增长\\*6.5%\\*\\_\\[注\\]'
+    >>> md_escape("1. 第一\n- 第二")
+    '1\\. 第一\n\\- 第二'
     """
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _MD_BULLET.sub(r"\1\\\2", text)
+    return _MD_NUMBERED.sub(r"\1\\.", text)
+
+
+def _punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _flanks(inner: str, before: str, after: str) -> bool:
+    """Would ``~~inner~~`` / ``**inner**`` between ``before`` and ``after`` be emphasis?
+
+    CommonMark's flanking rules: a delimiter run next to punctuation inside
+    must have white space or punctuation outside (``增长**，推进**`` is not bold).
+    """
+    if not inner or inner[0].isspace() or inner[-1].isspace():
+        return False
+    left_ok = not _punct(inner[0]) or not before or before.isspace() or _punct(before)
+    right_ok = not _punct(inner[-1]) or not after or after.isspace() or _punct(after)
+    return left_ok and right_ok
 
 
 def _md_ops(ops: Sequence[tuple[str, str]]) -> str:
+    """``~~deleted~~`` and ``**inserted**``; ``<del>`` / ``<ins>`` where the marks would not work."""
+    pieces = [(op, md_escape(text)) for op, text in ops]
     out: list[str] = []
-    for op, text in ops:
+    for k, (op, text) in enumerate(pieces):
         if op == "equal":
-            out.append(md_escape(text).replace("\n", "\n\n"))
+            out.append(text.replace("\n", "\n\n"))
             continue
-        mark = "~~" if op == "delete" else "**"
+        mark, tag = ("~~", "del") if op == "delete" else ("**", "ins")
+        before = out[-1][-1:] if out and out[-1] else ""
+        after = pieces[k + 1][1][:1] if k + 1 < len(pieces) else ""
         lines = text.split("\n")
-        pieces = [f"{mark}{md_escape(line)}{mark}" if line.strip() else line for line in lines]
-        out.append("\n\n".join(pieces))
+        wrapped = []
+        for i, line in enumerate(lines):
+            if not line.strip():
+                wrapped.append(line)
+                continue
+            b = before if i == 0 else ""
+            a = after if i == len(lines) - 1 else ""
+            wrapped.append(f"{mark}{line}{mark}" if _flanks(line, b, a)
+                           else f"<{tag}>{line}</{tag}>")
+        out.append("\n\n".join(wrapped))
     return "".join(out)
 
 
