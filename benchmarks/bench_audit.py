@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
              "except SystemExit:\n    pass\n"
              "print('sklearn' in sys.modules, 'jieba' in sys.modules, file=sys.stderr)")
     for label, extra in (("--help", ["--help"]), ("figures OLD", ["figures", str(old_p)])):
-        res = subprocess.run([py, "-c", probe, *extra], capture_output=True, text=True)
+        res = subprocess.run([py, "-c", probe, *extra], capture_output=True, text=True,
+                             check=False)
         sk, jb = res.stderr.strip().splitlines()[-1].split()
         print(f"  reportdiff {label:<14} imports sklearn: {sk}, jieba: {jb}")
     return 0

@@ -25,7 +25,8 @@ Links (:attr:`Alignment.links`)
     5. ``dropped`` (old units left) and ``new`` (new units left).
 
 Review links (:attr:`Alignment.review_links`)
-    Each unit of the new report's review part (role ``review``) is linked to
+    Each unit of the new report's review part (role ``review``; here the
+    part's summary topics before its first chapter count as units too) is linked to
     the old report's plan units (role ``plan``) it reports on: the best plan
     unit, plus any other scoring at least ``review_ratio`` times the best, if
     the best reaches ``review_threshold``.
@@ -36,6 +37,7 @@ labelled pairs in ``benchmarks/labels/align`` (``benchmarks/eval_align.py``).
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,7 +49,7 @@ from .tokenize import Tokenizer, default_tokenizer
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-__all__ = ["Link", "ReviewLink", "Alignment", "align", "units", "unit_text", "RELATIONS"]
+__all__ = ["RELATIONS", "Alignment", "Link", "ReviewLink", "align", "unit_text", "units"]
 
 AlignLevel = Literal["chapter", "topic"]
 _LEVELS = {"chapter": 2, "topic": 3}
@@ -58,7 +60,7 @@ RELATIONS = ("same", "moved", "split", "merged", "new", "dropped")
 
 # -- units --------------------------------------------------------------------------
 def units(report: Report, level: AlignLevel = "chapter", *,
-          role: str | None = None) -> list[Section]:
+          role: str | None = None, preamble: bool = False) -> list[Section]:
     """The sections that are compared at ``level``, in document order.
 
     Parameters
@@ -67,6 +69,10 @@ def units(report: Report, level: AlignLevel = "chapter", *,
     level : {"chapter", "topic"}
     role : {"review", "plan", "other"}, optional
         Keep only units inside top-level parts of this role.
+    preamble : bool
+        Also count titled sections one level deeper that come *before* the
+        first section of the target level (a review part's summary topics,
+        ``经济运行保持在合理区间。``).  Used for review links.
 
     Notes
     -----
@@ -96,7 +102,7 @@ def units(report: Report, level: AlignLevel = "chapter", *,
             if c.level <= target:
                 seen_inner = True
                 visit(c)
-            elif seen_inner and c.level == target + 1 and c.title:
+            elif (seen_inner or preamble) and c.level == target + 1 and c.title:
                 # a headed sub-unit after the last heading of the target level
                 # continues the sequence (2018's government topics after （九）)
                 out.append(c)
@@ -187,7 +193,11 @@ class Alignment:
         return {r: sum(1 for lk in self.links if lk.relation == r) for r in RELATIONS}
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: both outlines (deep enough to hold every linked id), links, review links."""
         depth = _LEVELS[self.level]
+        for rep, ids in ((self.old, [i for lk in self.links for i in lk.old]),
+                         (self.new, [i for lk in self.links for i in lk.new])):
+            depth = max([depth, *(rep.section(i).level for i in ids)])
         return {
             "level": self.level,
             "old": self.old.outline(max_level=depth),
@@ -257,9 +267,17 @@ def _monotone(S: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return pairs[::-1]
 
 
+def _as_report(x: Report | str | os.PathLike[str]) -> Report:
+    if isinstance(x, Report):
+        return x
+    from .load import load
+
+    return load(x)
+
+
 def align(
-    old: Report,
-    new: Report,
+    old: Report | str | os.PathLike[str],
+    new: Report | str | os.PathLike[str],
     *,
     level: AlignLevel = "chapter",
     tokenizer: Tokenizer | None = None,
@@ -274,8 +292,9 @@ def align(
 
     Parameters
     ----------
-    old, new : Report
-        The earlier and the later report.
+    old, new : Report or path
+        The earlier and the later report (paths are loaded with
+        :func:`reportdiff.load`).
     level : {"chapter", "topic"}
         Which sections are linked (see :func:`units`).
     tokenizer : Tokenizer, optional
@@ -293,6 +312,7 @@ def align(
     from .similarity import TfidfModel
 
     _level_number(level)
+    old, new = _as_report(old), _as_report(new)
     tok = tokenizer or default_tokenizer()
     model = TfidfModel([old.text, new.text], tokenizer=tok)
     ou, nu = units(old, level), units(new, level)
@@ -405,7 +425,7 @@ def _review_links(old: Report, new: Report, level: str, model: Any, *,
                   review_threshold: float, review_ratio: float) -> list[ReviewLink]:
     from .errors import StructureWarning
 
-    rev = units(new, level, role="review")  # type: ignore[arg-type]
+    rev = units(new, level, role="review", preamble=True)  # type: ignore[arg-type]
     plan = units(old, level, role="plan")  # type: ignore[arg-type]
     if not rev or not plan:
         what = "review part in the new report" if not rev else "plan part in the old report"

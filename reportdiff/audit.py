@@ -7,25 +7,21 @@ outcome in NEW's review part: first in the review sections that
 section, then in the whole review.  The verdict rules are in
 :mod:`reportdiff.verdicts` and ``docs/verdicts.md``.
 
-Evidence rules
-    * A figure is evidence when its metric is the promise's metric: the same
-      canonical key (``gdp``, ``cpi``, ``urban_jobs`` … from the synonym table)
-      or, for metrics outside the table, at least two shared character
-      bigrams covering ``min_match`` of the shorter name; and its unit is
-      comparable.
-    * Figures of a multi-year stretch (``年均``, ``五年来``, ``“十二五”时期``,
-      ``累计``; in a five-year review, everything not tied to the last year by
-      ``去年``, ``2017年``, ``刚刚过去的``) are not evidence for one year's
-      promise -- except a statement that holds for every year (``一直控制在``)
-      and the end level of a change (``由240元提高到450元``) for a level promise.
+Evidence rules (details in :mod:`reportdiff.evidence` and ``docs/verdicts.md``)
+    * A figure is evidence when its metric is the promise's metric (the same
+      canonical key, or a similar name for metrics outside the synonym table)
+      and its unit is comparable.
+    * Figures of a multi-year stretch are not evidence for one year's promise,
+      except a statement that holds for every year (``一直控制在``) and the end
+      level of a change (``由240元提高到450元``) for a level promise.
     * A blanket claim (``全面完成全年主要目标任务``) is evidence for nothing.
-    * Without a figure, a sentence naming the metric with words of completion
-      (``超额完成``, ``如期完成``) gives ``kept``, words of failure
-      (``未能实现``, ``低于…预期目标``) give ``missed``, and an outcome without a
-      number (``保持较低水平``, ``多年来最低``) gives ``unclear``.
+    * Without a figure, words of completion (``超额完成``, ``如期完成``) give
+      ``kept``, words of failure (``未能实现``, ``低于…预期目标``) give
+      ``missed``, an outcome without a number (``保持较低水平``) ``unclear``.
     * A figure of a redefined metric (``调查失业率`` for a ``登记失业率`` promise)
-      is flagged (``metric_redefined``, :class:`~reportdiff.errors.MetricRedefinedWarning`)
-      and gives ``unclear``, never a silent match.
+      is flagged (``metric_redefined``,
+      :class:`~reportdiff.errors.MetricRedefinedWarning`) and gives ``unclear``,
+      never a silent match.
 """
 
 from __future__ import annotations
@@ -38,23 +34,33 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from .errors import MetricRedefinedWarning
+from .evidence import (
+    SENTENCE,
+    Candidate,
+    Sentence,
+    candidates,
+    comparable,
+    match,
+    mentions,
+    promise_key,
+    rate_direction,
+    review_sentences,
+    signed_value,
+    stage,
+)
 from .promises import Promise, part_ranges
-from .promises import residual as _residual
 from .verdicts import REDEFINED, VERDICTS, AuditOptions, judge
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .figures import Figure
     from .report import Report, Source
 
-__all__ = ["Outcome", "Evidence", "AuditItem", "Audit", "audit"]
+__all__ = ["Audit", "AuditItem", "Evidence", "Outcome", "audit"]
 
-_MULTI = re.compile(r"年均(?:增长|增速|上涨|下降|提高|增加|减少)|五年来|过去五年|近五年|近三年|三年来|累计|“?十[一二三四五六]五”?(?:时期|期间)?|"
-                    r"(?:19|20)\d\d年以来|本届政府|五年间")
-_ALWAYS = re.compile(r"一直|始终|每年|连续")
 _BLANKET = re.compile(r"(?:主要|各项)(?:目标任务|预期目标)(?:全面|较好|圆满)?(?:完成|实现)|"
                       r"完成了?(?:全年)?(?:经济社会发展)?(?:主要|各项)(?:目标任务|预期目标)")
 _KEPT_WORDS = re.compile(r"超额完成|如期完成|提前完成|全面完成|顺利完成|圆满完成|"
                          r"控制在(?:预算|计划|目标)(?:范围)?(?:内|以内|之内)|"
+                         r"提前(?:一年|两年)?实现|实现了?[^，。；]{0,30}的?(?:预期)?目标|"
                          r"完成了?(?:年度|全年)?(?:目标)?任务|目标(?:提前)?实现|达到预期")
 _MISSED_WORDS = re.compile(r"未能实现|未能完成|未完成|没有完成|没有实现|未达到|未实现|"
                            r"低于[^，。；]{0,8}预期目标|未达预期")
@@ -63,8 +69,6 @@ _VAGUE_OUTCOME = re.compile(r"较低水平|多年来最低|最低水平|连增|�
 _DONE = ("投入使用", "投入运营", "建成", "竣工", "完工", "完成", "通车", "开通", "出台", "落地",
          "挂牌", "上市", "交付", "开业", "封顶", "摘牌", "供地", "实现")
 _STARTED = ("开工", "启动", "开建", "动工", "实施", "推进", "加快", "进展", "建设")
-_COMPARE = re.compile(r"比上年|比去年|同比|实际|名义|年末|全年|达到|达|为|是")
-_SENT = re.compile(r"[^。！？；\n]+[。！？；]?")
 
 
 # -- results -------------------------------------------------------------------
@@ -207,305 +211,43 @@ class Audit:
                 f"<th>rule</th><th>evidence</th></tr>{rows}</table>")
 
 
-# -- evidence ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Sent:
-    start: int
-    end: int
-    text: str
-    multi: bool
-    always: bool
-    linked: frozenset[str]
-
-
-@dataclass(frozen=True)
-class _Cand:
-    fig: Figure
-    sent: _Sent
-    metric: str
-    key: str
-
-
-def _bigrams(s: str) -> set[str]:
-    s = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", s)
-    return {s[i:i + 2] for i in range(len(s) - 1)}
-
-
-def _similarity(a: str, b: str, *, one_way: bool = False) -> float:
-    """How well two metric names match, 0-1, after dropping generic words.
-
-    The share of the shorter name's character bigrams found in the other
-    (at least two shared, or the whole of a one-bigram name), or 0.8 times the
-    longest common subsequence of characters over the shorter length (at least
-    three characters in common), whichever is higher.  With ``one_way`` (``a``
-    the promise, ``b`` a figure's metric) a ``b`` less than half as long as
-    ``a`` scales the score down by the length ratio.
-
-    >>> round(_similarity("改建农村公路", "新建改建农村公路"), 2)
-    1.0
-    >>> _similarity("造林", "退耕还林还草")
-    0.0
-    >>> _similarity("中央财政科技投入", "中央财政用于科技的支出")
-    1.0
-    """
-    ra, rb = _residual(a), _residual(b)
-    ba, bb = _bigrams(ra), _bigrams(rb)
-    best = 0.0
-    if ba and bb:
-        common = len(ba & bb)
-        if common >= 2 or (common == 1 and min(len(ba), len(bb)) == 1):
-            best = common / min(len(ba), len(bb))
-    if ra and rb and len(set(ra) & set(rb)) >= 3:
-        best = max(best, 0.8 * _lcs(ra, rb) / min(len(ra), len(rb)))
-    if one_way and ra and len(rb) < 0.5 * len(ra) and len(rb) <= 2:
-        best *= len(rb) / len(ra)  # a two-character name (人均) inside a long one
-    return best
-
-
-_START_STAGE = ("新开工", "开工", "新安排", "启动", "开建")
-_END_STAGE = ("基本建成", "建成", "竣工", "完工", "交付")
-
-
-def _stage(metric: str) -> str | None:
-    if any(w in metric for w in _END_STAGE):
-        return "end"
-    if any(w in metric for w in _START_STAGE):
-        return "start"
-    return None
-
-
-def _rate_dir(metric: str, direction: str | None) -> str | None:
-    from .metrics import is_decrease
-
-    if direction:
-        return "down" if is_decrease(direction) else "up"
-    if "涨幅" in metric or "增速" in metric or metric.endswith(("增长", "上涨", "提高")):
-        return "up"
-    if metric.endswith(("下降", "降低", "减少")):
-        return "down"
-    return None
-
-
-def _lcs(a: str, b: str) -> int:
-    """Length of the longest common subsequence (characters in the same order)."""
-    prev = [0] * (len(b) + 1)
-    for ch in a:
-        cur = [0]
-        for j, dh in enumerate(b):
-            cur.append(prev[j] + 1 if ch == dh else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
-
-
-def _base_key(key: str) -> str:
-    for suf in ("_growth", "_change", "_share", "_rank"):
-        if key.endswith(suf):
-            return key[: -len(suf)]
-    return key
-
-
-def _sentences(report: Report, ranges: list[tuple[int, int]], prev_year: int | None,
-               five_year: bool, section_of: Mapping[int, frozenset[str]]) -> list[_Sent]:
-    text = report.text
-    single = re.compile(r"去年|一年来|过去一年|刚刚过去的|全年|当年" +
-                        (rf"|{prev_year}年(?!以来)" if prev_year else ""))
-    out: list[_Sent] = []
-    for start, end in ranges:
-        for para in re.finditer(r"[^\n]+", text[start:end]):
-            mode = five_year
-            for m in _SENT.finditer(para.group()):
-                s = m.group()
-                if single.search(s) and not _MULTI.search(s):
-                    mode = False
-                elif _MULTI.search(s):
-                    mode = True
-                a = start + para.start() + m.start()
-                out.append(_Sent(a, a + len(s), s, mode, bool(_ALWAYS.search(s)),
-                                 section_of.get(a, frozenset())))
-    return out
-
-
-def _candidates(report: Report, sents: list[_Sent], synonyms: dict[str, tuple[str, ...]],
-                ranges: list[tuple[int, int]]) -> list[_Cand]:
-    from .figures import extract_figures
-    from .metrics import metric_key
-
-    text = report.text
-    out: list[_Cand] = []
-    figs = []
-    for a, b in ranges:
-        figs.extend(extract_figures(report, nspan=(a, b), synonyms=synonyms))
-    si = 0
-    prev_metric: dict[int, str] = {}
-    for f in figs:
-        if f.kind == "rank":
-            continue
-        vs, ve = report.norm.to_norm(*f.value_span)
-        while si < len(sents) and sents[si].end <= vs:
-            si += 1
-        if si >= len(sents) or not sents[si].start <= vs:
-            continue
-        sent = sents[si]
-        cut = max(text.rfind(ch, sent.start, vs) for ch in "，；：")
-        end_m = re.search(r"[，；。]", text[ve:sent.end])
-        clause_all = text[max(cut + 1, sent.start):ve + (end_m.start() if end_m else 0)]
-        if re.search(r"目标|确定的|预期|计划", clause_all):
-            continue  # a target restated in the review (没有实现年初确定的……4%左右的目标)
-        metric = f.metric
-        if len(_core(metric)) < 2:
-            cut = max(text.rfind(ch, sent.start, vs) for ch in "，；：")
-            clause = text[max(cut + 1, sent.start):vs]
-            if len(_core(clause)) >= 2 and not re.search(r"(?<![A-Za-z])\d", clause):
-                metric = clause
-        if len(_core(metric)) < 2:
-            if sent.start in prev_metric:
-                metric = prev_metric[sent.start] + metric
-            else:
-                clause_end = re.search(r"[，。；、]|$", text[ve:sent.end])
-                tail = text[ve:ve + (clause_end.start() if clause_end else 0)]
-                metric = re.sub(r"^(?:多|余)?的?", "", tail) + metric
-        else:
-            prev_metric[sent.start] = re.sub(r"(?:增长|上涨|提高|下降|降低|减少|增加|达到|达)$",
-                                             "", metric)
-        key = _base_key(metric_key(metric, synonyms=synonyms))
-        out.append(_Cand(f, sent, metric, key))
-    return out
-
-
-def _promise_key(metric: str, synonyms: Mapping[str, tuple[str, ...]]) -> str:
-    """Canonical key of a promise's metric; also when a name ends with 增长 (经济增长)."""
-    from .metrics import metric_key
-
-    key = _base_key(metric_key(metric, synonyms=synonyms))
-    if key in synonyms:
-        return key
-    best = (0, key)
-    for k, names in synonyms.items():
-        for n in names:
-            if metric.endswith(n) and len(n) > best[0]:
-                best = (len(n), k)
-    return best[1]
-
-
-def _core(metric: str) -> str:
-    core = _COMPARE.sub("", metric)
-    for d in ("增长", "上涨", "提高", "下降", "降低", "减少", "增加", "上升", "回落"):
-        core = core.replace(d, "")
-    return core
-
-
-def _match(p: Promise, pk: str, c: _Cand, canon: Mapping[str, tuple[str, ...]],
-           promised: set[str]) -> tuple[float, bool]:
-    """(score, redefined) of a candidate figure for a promise whose base key is ``pk``.
-
-    ``promised`` holds the keys of all of OLD's promises: a redefined metric
-    that has a promise of its own is that promise's evidence, not this one's.
-    """
-    stock = ("总数", "总量", "累计", "总额达", "积累", "余额")
-    flow = ("新增", "新建", "新设", "新开工")
-    if (any(w in p.metric for w in flow) and any(w in c.metric for w in stock)) or (
-            any(w in p.metric for w in stock) and any(w in c.metric for w in flow)):
-        return 0.0, False  # a stock against a flow: 高新技术企业总数 is not 新增高新技术企业
-    if pk in canon:
-        if c.key == pk:
-            return 1.0, False
-        if frozenset({pk, c.key}) in REDEFINED and c.key not in promised:
-            return 0.9, True
-        return 0.0, False
-    sim = _similarity(p.metric, c.metric, one_way=True)
-    if c.key in canon:
-        # a canonical figure (国内生产总值) only for a promise that is little more than its name
-        names = [n for n in canon.get(c.key, ()) if n in p.metric]
-        rest = max((len(_residual(p.metric.replace(n, ""))) for n in names), default=99)
-        if sim < 0.8 or rest > 4:
-            return 0.0, False
-    return sim, False
-
-
-def _comparable(unit: str, other: str) -> bool:
-    from .metrics import dimension
-    from .verdicts import RATE_UNITS
-
-    a, b = dimension(unit), dimension(other)
-    if a == b:
-        return True
-    return "" in (a, b) and a not in RATE_UNITS and b not in RATE_UNITS
-
-
-def _mentions(p: Promise, pk: str, sent: str, synonyms: dict[str, tuple[str, ...]],
-              canon: Mapping[str, tuple[str, ...]]) -> tuple[float, bool]:
-    if pk in canon:
-        if any(n in sent for n in synonyms.get(pk, ())):
-            return 1.0, False
-        for pair in REDEFINED:
-            if pk in pair:
-                other = next(iter(pair - {pk}))
-                if any(n in sent for n in synonyms.get(other, ())) and not any(
-                        n in sent for n in synonyms.get(pk, ())):
-                    return 0.9, True
-        short = min(synonyms.get(pk, ("",)), key=len)[-3:]
-        if len(short) == 3 and short in sent:
-            return 0.65, False  # 失业率 for 城镇登记失业率: a loose mention
-        return 0.0, False
-    obj = p.metric
-    m = re.search(r"[\u4e00-\u9fff]*[A-Za-z0-9]+[\u4e00-\u9fff]*", obj)
-    if m and re.search(r"[A-Za-z]\d|\d[A-Za-z]|[A-Za-z]{2,}", m.group()) and m.group() in sent:
-        return 1.0, False  # a code name: P158地块
-    return _similarity(obj, sent), False
-
+# -- judging -------------------------------------------------------------------
 
 def _ev(report: Report, a: int, b: int) -> Evidence:
     s, e = report.to_source(a, b)
     return Evidence(report.source_text[s:e], (s, e))
 
 
-def _signed(p: Promise, f: Figure) -> float:
-    from .metrics import is_decrease
-
-    v = f.value
-    if f.low is not None and f.high is not None:
-        v = (f.low + f.high) / 2
-    down = is_decrease(f.direction) and f.kind in ("growth", "change")
-    if p.target and p.target.direction == "up" and down:
-        return -v
-    if p.target and p.target.direction == "down" and f.direction and not down \
-            and f.kind == "growth":
-        return -v
-    return v
-
-
-def _judge_item(p: Promise, sents: list[_Sent], cands: list[_Cand], new: Report,
+def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: Report,
                 options: AuditOptions, synonyms: dict[str, tuple[str, ...]],
                 canon: Mapping[str, tuple[str, ...]], review_year: int | None, min_match: float,
                 promised: set[str]) -> AuditItem:
-    from .metrics import metric_key
 
     later = p.due is not None and review_year is not None and p.due > review_year
-    pk = _promise_key(p.metric, synonyms)
+    pk = promise_key(p.metric, synonyms)
     flags: list[str] = ["due_later"] if later else []
     if p.kind == "quantitative" and p.target is not None:
-        best: tuple[float, int, int, _Cand, bool] | None = None
+        best: tuple[float, int, int, Candidate, bool] | None = None
         multi_seen = False
-        stage_other: _Cand | None = None
-        unit_other: _Cand | None = None
+        stage_other: Candidate | None = None
+        unit_other: Candidate | None = None
         for idx, c in enumerate(cands):
-            score, redefined = _match(p, pk, c, canon, promised)
+            score, redefined = match(p, pk, c, canon, promised)
             if score < min_match:
                 continue
             if p.target.unit in ("%", "个百分点") and c.fig.unit in ("%", "个百分点") and (
-                    (p.target.direction or _rate_dir(p.metric, None)) is None) != (
-                    _rate_dir(c.metric, c.fig.direction) is None):
+                    (p.target.direction or rate_direction(p.metric, None)) is None) != (
+                    rate_direction(c.metric, c.fig.direction) is None):
                 continue  # a share against a growth rate
-            if not _comparable(p.target.unit, c.fig.unit):
-                if score >= 0.8 and not (c.sent.multi and not later):
+            if not comparable(p.target.unit, c.fig.unit):
+                if score >= 0.8 and not (c.multi and not later):
                     unit_other = unit_other or c
                 continue
-            ps_, cs_ = _stage(p.metric), _stage(c.metric)
+            ps_, cs_ = stage(p.metric), stage(c.metric)
             if ps_ and cs_ and ps_ != cs_:
                 stage_other = stage_other or c
                 continue
-            if c.sent.multi and not later:
+            if c.multi and not later:
                 endpoint = (c.fig.from_value is not None and p.target.op == "="
                             and p.target.unit not in ("%", "个百分点"))
                 if not (c.sent.always or endpoint):
@@ -547,7 +289,7 @@ def _judge_item(p: Promise, sents: list[_Sent], cands: list[_Cand], new: Report,
                                  tuple(flags + ["metric_redefined"]))
             t = p.target
             j = judge(t.op, t.value, t.low, t.high, t.unit, t.direction, p.metric,
-                      _signed(p, c.fig), c.fig.unit, options, key=pk)
+                      signed_value(p, c.fig), c.fig.unit, options, key=pk)
             conf = 0.9 if pk in canon else round(0.5 + 0.3 * best[0], 2)
             if "近" in c.fig.qualifier or "约" in c.fig.qualifier:
                 conf = round(conf - 0.1, 2)
@@ -560,18 +302,23 @@ def _judge_item(p: Promise, sents: list[_Sent], cands: list[_Cand], new: Report,
                                  "the review says the target was not reached", 0.6, ev,
                                  tuple(flags))
             return AuditItem(p, j.verdict, outcome, j.attainment, j.rule, conf, ev, tuple(flags))
-    return _judge_words(p, pk, sents, new, synonyms, canon, later, promised, flags)
+    item = _judge_words(p, pk, sents, new, synonyms, canon, later, promised, flags)
+    if later and item.verdict in ("kept", "missed", "partial", "unclear"):
+        return AuditItem(p, "in_progress", item.outcome, None,
+                         f"due {p.due}: the review speaks of it ({item.rule})",
+                         item.confidence, item.evidence, item.flags)
+    return item
 
 
-def _judge_words(p: Promise, pk: str, sents: list[_Sent], new: Report,
+def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
                  synonyms: dict[str, tuple[str, ...]], canon: Mapping[str, tuple[str, ...]], later: bool,
                  promised: set[str], flags: list[str], min_match: float = 0.6) -> AuditItem:
     """The verdict from words when no figure decides: completion, failure, vague outcome."""
-    word_best: tuple[float, float, _Sent, bool] | None = None
+    word_best: tuple[float, float, Sentence, bool] | None = None
     for s in sents:
         if s.multi and not s.always and not later:
             continue
-        score, redefined = _mentions(p, pk, s.text, synonyms, canon)
+        score, redefined = mentions(p, pk, s.text, synonyms, canon)
         if score < min_match:
             continue
         if redefined and pk in canon and any(
@@ -641,7 +388,7 @@ def _linked_sections(old: Report, new: Report, options: AuditOptions,
         for rid in link.review:
             sec = new.section(rid)
             a, b = sec.nspan
-            for m in _SENT.finditer(new.text, a, b):
+            for m in SENTENCE.finditer(new.text, a, b):
                 out[m.start()] = out.get(m.start(), frozenset()) | frozenset(link.plan)
     return out
 
@@ -704,11 +451,10 @@ def audit(
     five_year = bool(re.search(r"五年|十[一二三四五六]五", review_title))
     review_year = (new_r.year - 1) if new_r.year else (old_r.year if old_r.year else None)
     linked = _linked_sections(old_r, new_r, opts, ranges) if promises and ranges else {}
-    sents = _sentences(new_r, ranges, review_year, five_year, linked)
-    cands = _candidates(new_r, sents, synonyms, ranges)
-    from .metrics import metric_key
+    sents = review_sentences(new_r, ranges, review_year, five_year, linked)
+    cands = candidates(new_r, sents, synonyms, ranges)
 
-    promised = {_promise_key(p.metric, synonyms) for p in promises}
+    promised = {promise_key(p.metric, synonyms) for p in promises}
     items = tuple(_judge_item(p, sents, cands, new_r, opts, synonyms, canon, review_year,
                               min_match, promised) for p in promises)
     return Audit(old_source=old_r.source, new_source=new_r.source, old_year=old_r.year,

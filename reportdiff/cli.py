@@ -58,9 +58,17 @@ def text_command(file: str, encoding: str | None, no_check: bool) -> None:
     Site chrome (publication line, navigation, footer, licence) is left out;
     zero-width characters, full-width digits and broken lines are normalised.
     """
+    import warnings
+
+    from .errors import ReportDiffWarning
     from .load import load
 
-    report = load(file, encoding=encoding, check=not no_check)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportDiffWarning)
+        report = load(file, encoding=encoding, check=not no_check)
+    for w in caught:
+        if issubclass(w.category, ReportDiffWarning):
+            click.echo(f"reportdiff: warning: {w.message}", err=True)
     click.echo(report.text)
 
 
@@ -244,10 +252,18 @@ def diff_command(old: str, new: str, fmt: str, output: str | None, level: str,
     A summary (share of text unchanged, most-changed, new, dropped and moved
     sections) comes first, then every changed pair: [-deleted-] {+inserted+}.
     """
+    import warnings
+
     from .diff import diff
+    from .errors import ReportDiffWarning
     from .render.diff_text import diff_markdown, diff_text, make_console, print_diff
 
-    result = diff(old, new, level=level, check=not no_check)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportDiffWarning)
+        result = diff(old, new, level=level, check=not no_check)
+    for w in caught:
+        if issubclass(w.category, ReportDiffWarning):
+            click.echo(f"reportdiff: warning: {w.message}", err=True)
     if fmt == "text" and output is None:
         print_diff(result, make_console(no_color=no_color))
         return

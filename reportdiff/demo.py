@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .audit import Outcome
     from .report import Report
 
-__all__ = ["Topic", "Demo", "demo"]
+__all__ = ["Demo", "Topic", "demo"]
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,15 @@ def demo(report: Report | str | PathLike[str] | None = None) -> Demo:
     report : Report or path, optional
         Defaults to the bundled Hongshan 2019 report.
     """
-    from .audit import Outcome, _candidates, _comparable, _match, _rate_dir, _sentences
-    from .audit import _promise_key
+    from .audit import Outcome
+    from .evidence import (
+        candidates,
+        comparable,
+        match,
+        promise_key,
+        rate_direction,
+        review_sentences,
+    )
     from .load import load
     from .verdicts import AuditOptions
 
@@ -114,24 +121,24 @@ def demo(report: Report | str | PathLike[str] | None = None) -> Demo:
     canon = synonyms
     ranges = part_ranges(rep, "review")
     review_year = rep.year - 1 if rep.year else None
-    sents = _sentences(rep, ranges, review_year, False, {})
-    cands = _candidates(rep, sents, synonyms, ranges)
+    sents = review_sentences(rep, ranges, review_year, False, {})
+    cands = candidates(rep, sents, synonyms, ranges)
     topics: list[Topic] = []
     ledger = rep.promises
-    promised = {_promise_key(p.metric, synonyms) for p in ledger}
+    promised = {promise_key(p.metric, synonyms) for p in ledger}
     for p in ledger:
         if p.target is None:
             continue
-        pk = _promise_key(p.metric, synonyms)
+        pk = promise_key(p.metric, synonyms)
         best = None
         for c in cands:
-            if not _comparable(p.target.unit, c.fig.unit):
+            if not comparable(p.target.unit, c.fig.unit):
                 continue
             if p.target.unit in ("%", "个百分点") and (
-                    (p.target.direction or _rate_dir(p.metric, None)) is None) != (
-                    _rate_dir(c.metric, c.fig.direction) is None):
+                    (p.target.direction or rate_direction(p.metric, None)) is None) != (
+                    rate_direction(c.metric, c.fig.direction) is None):
                 continue
-            score, redefined = _match(p, pk, c, canon, promised)
+            score, redefined = match(p, pk, c, canon, promised)
             if redefined or score < 0.6:
                 continue
             if best is None or score > best[0]:

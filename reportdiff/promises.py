@@ -48,10 +48,18 @@ from .metrics import is_decrease
 
 if TYPE_CHECKING:  # pragma: no cover
     from .figures import Figure
-    from .report import Report, Section
+    from .report import Report
 
-__all__ = ["Target", "Promise", "Promises", "extract_promises", "part_ranges",
-           "target_op", "STRENGTHS", "COMPLETION_VERBS"]
+__all__ = [
+    "COMPLETION_VERBS",
+    "STRENGTHS",
+    "Promise",
+    "Promises",
+    "Target",
+    "extract_promises",
+    "part_ranges",
+    "target_op",
+]
 
 Op = Literal[">=", "<=", "~", "range", "="]
 
@@ -541,14 +549,14 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
     is_range = f.low is not None and f.high is not None
     op = target_op(text[cs:vs], f.qualifier + text[ve:ve + 3], is_range=is_range)
     direction: Literal["up", "down"] | None = None
-    if f.from_value is not None:
-        direction = None
+    if f.from_value is not None or re.search(r"(?:到|至)$", text[cs:vs]):
+        direction = None  # 提高到450元, 下降到1.5%: a level
     elif f.direction:
         direction = "down" if is_decrease(f.direction) else "up"
     elif "涨幅" in metric or "增速" in metric:
         direction = "up"
-    elif re.search(r"(?:下降|降低|减少|压减|削减|退出|淘汰)$", text[cs:vs].rstrip("到")):
-        direction = "down"
+    elif re.search(r"(?:下降|降低|减少|压减|削减|退出|淘汰)$", text[cs:vs]):
+        direction = "down"  # (下降到 is a level, not a cut)
     target = Target(op=op, value=f.low if is_range else f.value, unit=f.unit,
                     low=f.low if is_range else None, high=f.high if is_range else None,
                     direction=direction, qualifier=f.qualifier)
@@ -579,6 +587,7 @@ def _clean_metric(phrase: str, f: Figure) -> str:
                 s, changed = s[: -len(w)], True
     s = re.sub(r"(?:都要|要再|要|将|拟|再|预期|力争|都)(?=(?:增长|下降|降低|减少|提高|增加|上涨|压减|"
                r"压缩|削减)$)", "", s)
+    s = re.sub(r"(?:下降|降低|降|提高|增加|扩大|上升)(?:到|至)$", "", s) or s
     return s.strip(" ，、：；“”")
 
 

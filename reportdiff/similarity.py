@@ -38,6 +38,7 @@ The baselines of unrelated texts are measured in ``docs/similarity.md``
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -53,17 +54,17 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "MEASURES",
     "Level",
+    "SimilarityResult",
+    "SimilarityTable",
     "TfidfModel",
     "compare_texts",
     "cosine_tf",
-    "jaccard",
-    "edit_similarity",
-    "simple_similarity",
     "diff_tokens",
+    "edit_similarity",
+    "jaccard",
     "levenshtein",
     "similarity",
-    "SimilarityResult",
-    "SimilarityTable",
+    "simple_similarity",
 ]
 
 #: The measures, in the order they are reported.
@@ -89,12 +90,15 @@ class _ParagraphTerms:
 
     def __init__(self, tokenizer: Tokenizer) -> None:
         self.tokenizer = tokenizer
+        # a tokenizer without ``terms`` (only ``cut`` / ``__call__``) is used as it is
+        self._terms = getattr(tokenizer, "terms", None) or (
+            tokenizer if callable(tokenizer) else tokenizer.cut)
 
     def __call__(self, text: str) -> list[str]:
         out: list[str] = []
         for p in text.split("\n"):
             if p:
-                out.extend(self.tokenizer.terms(p))
+                out.extend(self._terms(p))
         return out
 
 
@@ -122,7 +126,7 @@ class TfidfModel:
         self.tokenizer = tok
         self._vec = TfidfVectorizer(tokenizer=_ParagraphTerms(tok), token_pattern=None,
                                     lowercase=False, sublinear_tf=True, norm="l2")
-        if paragraphs and any(tok(p) for p in paragraphs):
+        if paragraphs and any(_ParagraphTerms(tok)(p) for p in paragraphs):
             self._vec.fit(paragraphs)
             self._fitted = True
         else:
@@ -490,7 +494,7 @@ def _unit_pair(a: Report, b: Report, level: str, tok: Tokenizer, measures: tuple
 
 
 def similarity(
-    reports: Sequence[Report],
+    reports: Sequence[Report | str | os.PathLike[str]],
     *,
     level: Level = "doc",
     measures: Sequence[str] = MEASURES,
@@ -502,9 +506,10 @@ def similarity(
 
     Parameters
     ----------
-    reports : sequence of Report
-        Two or more reports; they are sorted by year (reports without a year
-        keep their place after those with one).
+    reports : sequence of Report or path
+        Two or more reports (paths are loaded with :func:`reportdiff.load`);
+        they are sorted by year (reports without a year keep their order,
+        after those with one).
     level : {"doc", "chapter", "topic"}
         Whole documents, or aligned chapters/topics (see :func:`reportdiff.align`).
     measures : sequence of str
@@ -529,10 +534,13 @@ def similarity(
     if matrix_measure not in MEASURES:
         raise UsageError(f"unknown matrix measure {matrix_measure!r}: choose from "
                          f"{', '.join(MEASURES)}")
+    from .align import _as_report
+
+    loaded: list[Report] = [_as_report(r) for r in reports]
     tok = tokenizer or default_tokenizer()
-    order = sorted(range(len(reports)),
-                   key=lambda i: (reports[i].year is None, reports[i].year or 0, i))
-    reps = [reports[i] for i in order]
+    order = sorted(range(len(loaded)),
+                   key=lambda i: (loaded[i].year is None, loaded[i].year or 0, i))
+    reps = [loaded[i] for i in order]
     labels = _labels(reps)
     model = TfidfModel([r.text for r in reps], tokenizer=tok) if "tfidf" in meas or (
         matrix_measure == "tfidf") else None

@@ -94,7 +94,11 @@ def tokens_of(text: str, *, tokenizer: Tokenizer | None = None,
 
 
 def _symbols(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
-    """Encode two token lists as strings of one character per distinct token."""
+    """Encode two token lists as strings of one character per distinct token.
+
+    Room for 137 214 distinct tokens (BMP private-use area, then planes 15
+    and 16); beyond that ``chr`` raises ``ValueError``.
+    """
     table: dict[str, str] = {}
 
     def code(i: int) -> str:
@@ -189,7 +193,11 @@ def word_diff(a: str, b: str, *, tokenizer: Tokenizer | None = None,
     mid_a, mid_b = a[pre:len(a) - suf], b[pre:len(b) - suf]
     ta = tokens_of(mid_a, tokenizer=tokenizer, level=level)
     tb = tokens_of(mid_b, tokenizer=tokenizer, level=level)
-    x, y = _symbols(ta, tb)
+    try:
+        x, y = _symbols(ta, tb)
+    except ValueError:  # more distinct words than code points: diff characters
+        ta, tb = list(mid_a), list(mid_b)
+        x, y = mid_a, mid_b
     out: list[tuple[Op, str]] = []
     if pre:
         out.append(("equal", a[:pre]))

@@ -40,8 +40,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
-__all__ = ["Tokenizer", "JiebaTokenizer", "default_tokenizer", "DEFAULT_DICTIONARY",
-           "DEFAULT_STOPWORDS", "load_stopwords"]
+__all__ = [
+    "DEFAULT_DICTIONARY",
+    "DEFAULT_STOPWORDS",
+    "JiebaTokenizer",
+    "Tokenizer",
+    "default_tokenizer",
+    "load_stopwords",
+]
 
 Backend = Literal["auto", "jieba", "rjieba"]
 
@@ -173,15 +179,17 @@ class JiebaTokenizer:
         self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         self._words = _parse_dictionary(_read(self._dictionary)) if self._dictionary else ()
         self._dict_words = frozenset(w for w, _, _ in self._words)
+        self._backend = self._resolve_backend()
 
     # -- configuration --------------------------------------------------------
     @property
     def backend(self) -> str:
         """The backend actually used: ``"jieba"`` or ``"rjieba"``."""
-        if self._backend_req == "jieba":
-            return "jieba"
-        if self._backend_req == "rjieba":
-            return "rjieba"
+        return self._backend
+
+    def _resolve_backend(self) -> str:
+        if self._backend_req in ("jieba", "rjieba"):
+            return self._backend_req
         if (self._dictionary, self._hmm) in self.RJIEBA_VERIFIED and _has_rjieba():
             return "rjieba"
         return "jieba"
@@ -219,13 +227,13 @@ class JiebaTokenizer:
     def _get_engine(self) -> Any:
         with self._lock:
             if self._engine is None:
-                self._engine = (_build_rjieba(self._words) if self.backend == "rjieba"
+                self._engine = (_build_rjieba(self._words) if self._backend == "rjieba"
                                 else _build_jieba(self._words))
             return self._engine
 
     def _segment(self, text: str) -> list[str]:
         engine = self._get_engine()
-        if self.backend == "rjieba":
+        if self._backend == "rjieba":
             tokens = engine.cut(text, self._hmm)
             if self._hmm:
                 tokens = _jieba_ascii_runs(tokens, self._dict_words)

@@ -41,8 +41,17 @@ from typing import Any, Literal
 from .errors import UsageError
 from .metrics import dimension, to_base
 
-__all__ = ["VERDICTS", "DEFAULT_POLARITY", "REDEFINED", "AuditOptions", "Judgement", "judge",
-           "polarity_of", "sense_of", "RATE_UNITS"]
+__all__ = [
+    "DEFAULT_POLARITY",
+    "RATE_UNITS",
+    "REDEFINED",
+    "VERDICTS",
+    "AuditOptions",
+    "Judgement",
+    "judge",
+    "polarity_of",
+    "sense_of",
+]
 
 Verdict = Literal["kept", "partial", "in_progress", "missed", "unclear", "not_mentioned"]
 Polarity = Literal["floor", "ceiling", "target"]
@@ -77,6 +86,7 @@ RATE_UNITS = frozenset({"%", "个百分点"})
 AUDIT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "energy_intensity": ("能耗强度", "能源消耗强度", "单位国内生产总值能源消耗", "节能减排"),
     "cpi": ("物价总水平", "价格总水平", "物价"),
+    "fiscal_deficit": ("财政赤字占国内生产总值的比重", "赤字占国内生产总值比重"),
     "urban_jobs": ("新增就业",),
     "rural_poverty_reduction": ("贫困人口",),
 }

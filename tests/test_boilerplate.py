@@ -6,9 +6,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import BUNDLED
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import BUNDLED
 
 from reportdiff.load.boilerplate import chrome_spans
 from reportdiff.normalize import normalize

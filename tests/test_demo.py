@@ -18,7 +18,7 @@ def test_demo_on_the_bundled_report():
     assert (gdp.metric, gdp.outcome.value, gdp.target.target.value) == ("地区生产总值增长", 8.0,
                                                                         7.5)
     assert gdp.outcome.quote == "预计地区生产总值增长8%"
-    src = open(bundled_path(), encoding="utf-8").read()
+    src = bundled_path().read_text(encoding="utf-8")
     for t in d.topics:
         assert src[t.outcome.span[0]:t.outcome.span[1]] == t.outcome.quote
     assert d.next_command == f"reportdiff audit {bundled_path()} NEXT_YEAR_REPORT"

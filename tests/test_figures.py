@@ -134,8 +134,11 @@ def test_first_place() -> None:
 
 def test_list_shares_direction_and_unit() -> None:
     figs = extract_figures_from_text("入室盗窃、抢劫、涉传警情分别下降36.1%、28.6%和85.8%。")
-    assert [(f.value, f.kind, f.direction) for f in figs] == [
-        (36.1, "growth", "下降"), (28.6, "growth", "下降"), (85.8, "growth", "下降")]
+    assert [(f.value, f.kind, f.direction, f.metric) for f in figs] == [
+        (36.1, "growth", "下降", "入室盗窃下降"), (28.6, "growth", "下降", "抢劫下降"),
+        (85.8, "growth", "下降", "涉传警情下降")]
+    figs = extract_figures_from_text("“马上办、网上办”比例分别达71.6%和99.5%")
+    assert [f.metric for f in figs] == ["马上办比例", "网上办比例"]
     figs = extract_figures_from_text("增速分别高4.2和0.7个百分点")
     assert [(f.value, f.unit) for f in figs] == [(4.2, "个百分点"), (0.7, "个百分点")]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import BUNDLED
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from conftest import BUNDLED
 
 import reportdiff
 from reportdiff.cli import cli
@@ -339,3 +339,15 @@ def test_any_text_survives_utf8_and_utf16(text: str) -> None:
         if encoding == "utf-16" and text.startswith("\x00"):
             continue  # FF FE 00 00 is the UTF-32 LE byte-order mark
         assert decode_text(data, name="x.txt")[0] == text
+
+
+def test_text_command_prints_warnings_as_one_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "latin.txt", "Café, naïve façade: résumé. ".encode("latin-1") * 5)
+    result = CliRunner().invoke(cli, ["text", str(path), "--no-check"])
+    assert result.exit_code == 0
+    warning_lines = [x for x in result.stderr.splitlines() if "EncodingGuess" in x
+                     or "encoding guessed" in x]
+    assert len(warning_lines) == 1
+    assert warning_lines[0].startswith(f"reportdiff: warning: {path}: encoding guessed as ")
+    assert warning_lines[0].endswith("; check the text or pass --encoding")
+    assert "Traceback" not in result.output and "warnings.warn" not in result.stderr

@@ -144,6 +144,12 @@ def test_html_meta_charset_short_form() -> None:
     assert decode_html(data.encode("gb2312"), name="x") == (data, "gb18030")
 
 
+def test_html_single_byte_declarations_are_not_believed() -> None:
+    data = '<html><head><meta charset="iso-8859-1"></head><body><p>各位代表</p></body></html>'
+    assert decode_html(data.encode("gbk"), name="x", http_charset="windows-1252") == (
+        data, "gb18030")
+
+
 def test_html_without_text(tmp_path: Path) -> None:
     path = tmp_path / "blank.html"
     path.write_text("<html><head><title>x</title><script>1</script></head><body> </body></html>",
@@ -320,6 +326,8 @@ def server(pdf_path: Path) -> Iterator[str]:
         "/report.htm": (200, "text/html", gbk),
         "/report": (200, "text/html; charset=gbk", gbk),
         "/report.txt": (200, "text/plain", BUNDLED_TEXT.encode("gb18030")),
+        # a misconfigured server: ISO-8859-1 declared for GBK bytes
+        "/latin1.txt": (200, "text/plain; charset=ISO-8859-1", BUNDLED_TEXT.encode("gb18030")),
         "/download?id=7": (200, "application/octet-stream", pdf_path.read_bytes()),
         "/gone": (410, "text/plain", b"gone"),
     }
@@ -338,6 +346,7 @@ def server(pdf_path: Path) -> Iterator[str]:
     ("/report.htm", "html", "gb18030"),
     ("/report", "html", "gb18030"),
     ("/report.txt", "txt", "gb18030"),
+    ("/latin1.txt", "txt", "gb18030"),
     ("/download?id=7", "pdf", None),
 ])
 def test_url(server: str, bundled: reportdiff.Report, path: str, fmt: str,
@@ -416,3 +425,16 @@ def test_html_table_layout_page_in_the_fallback() -> None:
                                   "指标\t8%"]
     report = reportdiff.Report.from_text(text, check=False)
     assert report.text.split("\n")[:2] == [TITLE, "各位代表："]
+
+
+def test_url_errors_in_the_cli(server: str, bundled: reportdiff.Report) -> None:
+    from click.testing import CliRunner
+
+    from reportdiff.cli import cli
+
+    result = CliRunner().invoke(cli, ["text", server + "/gone"])
+    assert result.exit_code == DownloadError.exit_code == 10
+    assert result.stderr == f"reportdiff: error: {server}/gone: HTTP 410 Gone; check the address\n"
+    result = CliRunner().invoke(cli, ["text", server + "/report.htm"])
+    assert result.exit_code == 0
+    assert result.stdout == bundled.text + "\n"

@@ -150,7 +150,7 @@ def test_similarity_chapter_level(reports):
     rels = {(u.old_ids, u.new_ids): u.relation for u in table.units}
     assert rels[(("2.1",), ("2.2",))] in ("same", "moved")
     assert rels[((), ("2.1",))] == "new"
-    same = [u for u in table.units if u.old_ids == ("2.1",)][0]
+    same = next(u for u in table.units if u.old_ids == ("2.1",))
     assert same["tfidf"] > 0.3
     assert 0.0 < table.pairs[0]["tfidf"] < 1.0
     ident = similarity([a, a], level="chapter")
@@ -211,3 +211,15 @@ def test_no_measure_saturates_on_long_unrelated_reports(national):
     assert far["tfidf"] < 0.4 and far["cosine"] < 0.6
     for m in MEASURES:
         assert near[m] > far[m], m
+
+
+class _CharTokenizer:
+    """A tokenizer with only ``cut``: every character is a word."""
+
+    def cut(self, text: str) -> list[str]:
+        return list(text)
+
+
+def test_tokenizer_with_only_cut():
+    s = compare_texts("稳就业", "稳外贸", tokenizer=_CharTokenizer())  # type: ignore[arg-type]
+    assert s["jaccard"] == 0.2 and s["edit"] == round(1 / 3, 6)

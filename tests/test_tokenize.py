@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -21,12 +21,12 @@ from reportdiff.tokenize import (
 needs_rjieba = pytest.mark.skipif(not _has_rjieba(), reason="rjieba not installed")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tok(backend: str) -> JiebaTokenizer:
     return JiebaTokenizer(backend=backend)  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plain() -> JiebaTokenizer:
     return JiebaTokenizer(dictionary=None, backend="jieba")
 

@@ -38,7 +38,7 @@ FORMATS = ("txt", "html", "pdf", "docx")
 #: File extensions and the format each one means.
 EXTENSIONS: dict[str, str] = {
     ".txt": "txt", ".text": "txt", ".md": "txt",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html", ".mht": "html",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".pdf": "pdf",
     ".docx": "docx",
 }

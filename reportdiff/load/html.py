@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import DecodeError, NoTextError
-from .txt import canonical_encoding
+from .txt import declared_encoding
 
 __all__ = ["decode_html", "html_to_lines", "extract_html", "looks_like_html"]
 
@@ -83,9 +83,8 @@ def decode_html(data: bytes, *, name: str, http_charset: str | None = None) -> t
             candidates.insert(0, enc)  # a BOM cannot lie about the bytes that follow it
     candidates += ["utf-8", "gb18030"]
     for label in candidates:
-        try:
-            enc = canonical_encoding(label)
-        except Exception:
+        enc = declared_encoding(label) if label not in ("utf-8-sig", "utf-16") else label
+        if enc is None:
             continue
         if enc == "utf-8" and data.startswith(codecs.BOM_UTF8):
             enc = "utf-8-sig"

@@ -31,7 +31,7 @@ import warnings
 
 from ..errors import DecodeError, EncodingGuessWarning, UnsupportedFormatError, UsageError
 
-__all__ = ["decode_text", "canonical_encoding", "GB_FAMILY"]
+__all__ = ["decode_text", "canonical_encoding", "declared_encoding", "GB_FAMILY"]
 
 #: Encodings decoded as gb18030, their common superset.
 GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc_cn", "hz", "x_gbk",
@@ -68,6 +68,28 @@ def canonical_encoding(encoding: str) -> str:
     return name
 
 
+#: Declared charsets believed without detection: multi-byte encodings fail loudly
+#: on bytes that are not theirs, unlike ISO-8859-1 or windows-1252, which decode
+#: anything (and are what misconfigured servers declare for GBK pages).
+_TRUSTED = frozenset({"utf-8", "gb18030", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
+                      "big5", "big5hkscs", "euc_jp", "shift_jis", "euc_kr"})
+
+
+def declared_encoding(label: str | None) -> str | None:
+    """The codec for a declared charset (HTTP header, ``<meta>``), or ``None`` if not trusted.
+
+    >>> declared_encoding("GBK"), declared_encoding("ISO-8859-1"), declared_encoding("nonsense")
+    ('gb18030', None, None)
+    """
+    if not label:
+        return None
+    try:
+        enc = canonical_encoding(label)
+    except UsageError:
+        return None
+    return enc if enc in _TRUSTED else None
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -96,7 +118,9 @@ def decode_text(data: bytes, *, name: str, encoding: str | None = None,
         Force this encoding (``--encoding``); no detection happens.
     preferred : str, optional
         An encoding declared by the container (an HTTP ``charset``), tried
-        strictly right after a BOM.
+        strictly right after a BOM when it is a multi-byte encoding
+        (:func:`declared_encoding`); single-byte labels such as ISO-8859-1
+        decode anything and are ignored.
 
     Returns
     -------
@@ -127,14 +151,11 @@ def decode_text(data: bytes, *, name: str, encoding: str | None = None,
         text = _strict(data, bom)
         if text is not None:
             return text.lstrip("\ufeff"), bom
-    if preferred:
-        try:
-            pref = canonical_encoding(preferred)
-        except UsageError:
-            pref = None
-        text = _strict(data, pref) if pref else None
+    pref = declared_encoding(preferred)
+    if pref is not None:
+        text = _strict(data, pref)
         if text is not None and "\x00" not in text:
-            return text, pref  # type: ignore[return-value]
+            return text, pref
     if b"\x00" in data:
         raise UnsupportedFormatError(
             f"{name}: holds binary data (NUL bytes), not text; pass a .txt, .html, .pdf or "

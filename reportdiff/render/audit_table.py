@@ -26,9 +26,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..demo import Demo
     from ..promises import Promise
 
-__all__ = ["PROMISE_COLUMNS", "AUDIT_COLUMNS", "promises_text", "promises_csv",
-           "print_promises", "audit_text", "print_audit", "audit_summary_line",
-           "demo_text", "demo_markdown"]
+__all__ = [
+    "AUDIT_COLUMNS",
+    "PROMISE_COLUMNS",
+    "audit_summary_line",
+    "audit_text",
+    "demo_markdown",
+    "demo_text",
+    "print_audit",
+    "print_promises",
+    "promises_csv",
+    "promises_text",
+]
 
 PROMISE_COLUMNS = ("id", "kind", "metric", "target", "strength", "section", "quote")
 AUDIT_COLUMNS = ("id", "promise", "verdict", "outcome", "attainment", "evidence")
@@ -151,8 +160,9 @@ def _topic_rows(d: Demo) -> list[tuple[str, ...]]:
 
 def demo_text(d: Demo, *, markdown_path: str | None = None) -> str:
     """The demo for a terminal: ledger, outcomes beside targets, next command."""
-    out = [f"Promise ledger of {d.source} — {d.plan_year} targets, awaiting "
-           f"next year's report ({len(d.ledger)} promises)", ""]
+    title = (f"Promise ledger of {d.source} — {d.plan_year} targets, awaiting "
+             f"next year's report ({len(d.ledger)} promises)")
+    out = [title, ""]
     out.append(promises_text(d.ledger))
     out.append(f"{d.review_year} outcomes beside {d.plan_year} targets, topic by topic "
                f"({len(d.topics)} topics)")
@@ -172,9 +182,9 @@ def _md(text: str) -> str:
 
 def demo_markdown(d: Demo) -> str:
     """The demo as a Markdown document (deterministic)."""
-    lines = [f"# Promise ledger: {d.plan_year} targets", "",
-             f"Source: `{d.source}`. Every promise of the plan part, awaiting the review "
-             f"in next year's report.", "",
+    intro = (f"Source: `{d.source}`. Every promise of the plan part, awaiting the review "
+             f"in next year's report.")
+    lines = [f"# Promise ledger: {d.plan_year} targets", "", intro, "",
              "| id | kind | metric | target | strength | section | quote | span |",
              "|---|---|---|---|---|---|---|---|"]
     for p in d.ledger:

@@ -222,7 +222,10 @@ def _md_ops(ops: Sequence[tuple[str, str]]) -> str:
             continue
         mark, tag = ("~~", "del") if op == "delete" else ("**", "ins")
         before = out[-1][-1:] if out and out[-1] else ""
-        after = pieces[k + 1][1][:1] if k + 1 < len(pieces) else ""
+        if k + 1 == len(pieces):
+            after = ""
+        else:  # a following change opens with its own mark (punctuation)
+            after = pieces[k + 1][1][:1] if pieces[k + 1][0] == "equal" else "*"
         lines = text.split("\n")
         wrapped = []
         for i, line in enumerate(lines):

@@ -17,8 +17,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..align import Alignment
     from ..similarity import SimilarityTable
 
-__all__ = ["similarity_text", "similarity_csv", "similarity_html", "alignment_text",
-           "alignment_html", "display_width"]
+__all__ = [
+    "alignment_html",
+    "alignment_text",
+    "display_width",
+    "similarity_csv",
+    "similarity_html",
+    "similarity_text",
+]
 
 
 def display_width(s: str) -> int:

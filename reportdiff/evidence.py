@@ -1,0 +1,348 @@
+"""Evidence for promises: a review's sentences, their year scope, figures and metric matching.
+
+:mod:`reportdiff.audit` asks three questions of NEW's review part, answered here:
+
+* which sentences and clauses speak of the last year alone, and which of a
+  multi-year stretch (:func:`review_sentences`; ``年均增长``, ``五年来``,
+  ``累计``, ``“十二五”时期``, and everything in a five-year review that is not
+  tied to the last year by ``去年``, ``全年``, ``刚刚过去的`` or the year itself);
+* which figures could report an outcome (:func:`candidates`: figures of
+  :mod:`reportdiff.figures`, their metric completed when the clause elides it —
+  ``比上年增长7.4%`` after ``国内生产总值达到63.6万亿元`` — and restated targets
+  dropped);
+* whether a figure or a sentence speaks of a promise's metric (:func:`match`,
+  :func:`mentions`, :func:`similarity`).
+
+The rules are stated in ``docs/verdicts.md`` (section 4).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .promises import Promise
+from .promises import residual as _residual
+from .verdicts import REDEFINED
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .figures import Figure
+    from .report import Report
+
+__all__ = [
+    "EVERY_YEAR",
+    "MULTI_YEAR",
+    "SENTENCE",
+    "Candidate",
+    "Sentence",
+    "base_key",
+    "candidates",
+    "comparable",
+    "match",
+    "mentions",
+    "promise_key",
+    "rate_direction",
+    "review_sentences",
+    "signed_value",
+    "similarity",
+    "stage",
+]
+
+#: Words that put a clause in a multi-year stretch.
+MULTI_YEAR = re.compile(r"年均(?:增长|增速|上涨|下降|提高|增加|减少)|五年来|过去五年|近五年|近三年|"
+                        r"三年来|累计|“?十[一二三四五六]五”?(?:时期|期间)?|"
+                        r"(?:19|20)\d\d年以来|本届政府|五年间")
+#: Words of a statement that holds for every year (一直控制在3%以内).
+EVERY_YEAR = re.compile(r"一直|始终|每年|连续")
+_COMPARE = re.compile(r"比上年|比去年|同比|实际|名义|年末|全年|达到|达|为|是")
+_ELIDED = re.compile(r"^(?:(?:19|20)\d\d年|去年的?|当年)?(?:占|降到|降至|下降到|降低到|提高到|增加到|"
+                     r"上升到|扩大到|达到)")
+SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the review with its year scope (``multi``: about several years)."""
+
+    start: int
+    end: int
+    text: str
+    multi: bool
+    always: bool
+    linked: frozenset[str]
+    clauses: tuple[tuple[int, bool], ...] = ()
+
+    def multi_at(self, pos: int) -> bool:
+        """Is the clause holding ``pos`` about several years?"""
+        mode = self.multi
+        for start, m in self.clauses:
+            if start <= pos:
+                mode = m
+        return mode
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure of the review that may report an outcome, with its completed metric."""
+    fig: Figure
+    sent: Sentence
+    metric: str
+    key: str
+    multi: bool = False
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def similarity(a: str, b: str, *, one_way: bool = False) -> float:
+    """How well two metric names match, 0-1, after dropping generic words.
+
+    The share of the shorter name's character bigrams found in the other
+    (at least two shared, or the whole of a one-bigram name), or 0.8 times the
+    longest common subsequence of characters over the shorter length (at least
+    three characters in common), whichever is higher.  With ``one_way`` (``a``
+    the promise, ``b`` a figure's metric) a ``b`` less than half as long as
+    ``a`` scales the score down by the length ratio.
+
+    >>> round(similarity("改建农村公路", "新建改建农村公路"), 2)
+    1.0
+    >>> similarity("造林", "退耕还林还草")
+    0.0
+    >>> similarity("中央财政科技投入", "中央财政用于科技的支出")
+    1.0
+    """
+    ra, rb = _residual(a), _residual(b)
+    ba, bb = _bigrams(ra), _bigrams(rb)
+    best = 0.0
+    if ba and bb:
+        common = len(ba & bb)
+        if common >= 2 or (common == 1 and min(len(ba), len(bb)) == 1):
+            best = common / min(len(ba), len(bb))
+    if ra and rb and len(set(ra) & set(rb)) >= 3:
+        best = max(best, 0.8 * _lcs(ra, rb) / min(len(ra), len(rb)))
+    if one_way and ra and len(rb) < 0.5 * len(ra) and len(rb) <= 2:
+        best *= len(rb) / len(ra)  # a two-character name (人均) inside a long one
+    return best
+
+
+_START_STAGE = ("新开工", "开工", "新安排", "启动", "开建")
+_END_STAGE = ("基本建成", "建成", "竣工", "完工", "交付")
+
+
+def stage(metric: str) -> str | None:
+    if any(w in metric for w in _END_STAGE):
+        return "end"
+    if any(w in metric for w in _START_STAGE):
+        return "start"
+    return None
+
+
+def rate_direction(metric: str, direction: str | None) -> str | None:
+    from .metrics import is_decrease
+
+    if direction:
+        return "down" if is_decrease(direction) else "up"
+    if "涨幅" in metric or "增速" in metric or metric.endswith(("增长", "上涨", "提高")):
+        return "up"
+    if metric.endswith(("下降", "降低", "减少")):
+        return "down"
+    return None
+
+
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence (characters in the same order)."""
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0]
+        for j, dh in enumerate(b):
+            cur.append(prev[j] + 1 if ch == dh else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def base_key(key: str) -> str:
+    for suf in ("_growth", "_change", "_share", "_rank"):
+        if key.endswith(suf):
+            return key[: -len(suf)]
+    return key
+
+
+def review_sentences(report: Report, ranges: list[tuple[int, int]], prev_year: int | None,
+               five_year: bool, section_of: Mapping[int, frozenset[str]]) -> list[Sentence]:
+    text = report.text
+    single = re.compile(r"去年|一年来|过去一年|刚刚过去的|全年|当年" +
+                        (rf"|{prev_year}年(?!以来)" if prev_year else ""))
+    out: list[Sentence] = []
+    for start, end in ranges:
+        for para in re.finditer(r"[^\n]+", text[start:end]):
+            mode = five_year
+            for m in SENTENCE.finditer(para.group()):
+                s = m.group()
+                a = start + para.start() + m.start()
+                clauses = []
+                for c in re.finditer(r"[^，,：]+[，,：]?", s):
+                    if single.search(c.group()):
+                        mode = False
+                    elif MULTI_YEAR.search(c.group()):
+                        mode = True
+                    clauses.append((a + c.start(), mode))
+                out.append(Sentence(a, a + len(s), s, all(m_ for _, m_ in clauses) if clauses
+                                 else mode, bool(EVERY_YEAR.search(s)),
+                                 section_of.get(a, frozenset()), tuple(clauses)))
+    return out
+
+
+def candidates(report: Report, sents: list[Sentence], synonyms: dict[str, tuple[str, ...]],
+                ranges: list[tuple[int, int]]) -> list[Candidate]:
+    from .figures import extract_figures
+    from .metrics import metric_key
+
+    text = report.text
+    out: list[Candidate] = []
+    figs = []
+    for a, b in ranges:
+        figs.extend(extract_figures(report, nspan=(a, b), synonyms=synonyms))
+    si = 0
+    prev_metric: dict[int, str] = {}
+    for f in figs:
+        if f.kind == "rank":
+            continue
+        vs, ve = report.norm.to_norm(*f.value_span)
+        while si < len(sents) and sents[si].end <= vs:
+            si += 1
+        if si >= len(sents) or not sents[si].start <= vs:
+            continue
+        sent = sents[si]
+        cut = max(text.rfind(ch, sent.start, vs) for ch in "，；：")
+        end_m = re.search(r"[，；。]", text[ve:sent.end])
+        clause_all = text[max(cut + 1, sent.start):ve + (end_m.start() if end_m else 0)]
+        if re.search(r"目标|确定的|预期|计划", clause_all):
+            continue  # a target restated in the review (没有实现年初确定的……4%左右的目标)
+        metric = f.metric
+        if len(_core(metric)) < 2:
+            cut = max(text.rfind(ch, sent.start, vs) for ch in "，；：")
+            clause = text[max(cut + 1, sent.start):vs]
+            if len(_core(clause)) >= 2 and not re.search(r"(?<![A-Za-z])\d", clause):
+                metric = clause
+        if len(_core(metric)) < 2:
+            if sent.start in prev_metric:
+                metric = prev_metric[sent.start] + metric
+            else:
+                clause_end = re.search(r"[，。；、]|$", text[ve:sent.end])
+                tail = text[ve:ve + (clause_end.start() if clause_end else 0)]
+                metric = re.sub(r"^(?:多|余)?的?", "", tail) + metric
+        elif _ELIDED.match(metric) and sent.start in prev_metric:
+            # 从2009年的2.8%降到去年的1.5%, 2012年占国内生产总值比例达到4%: the subject
+            # is the one of the sentence's previous figure
+            subject = prev_metric[sent.start]
+            metric = subject + metric
+            if base_key(metric_key(subject, synonyms=synonyms)) in synonyms:
+                metric = subject
+        else:
+            prev_metric[sent.start] = re.sub(
+                r"(?:(?:从|由).*|增长|上涨|提高|下降|降低|减少|增加|达到|达|累计|五年累计)$", "",
+                metric)
+        key = base_key(metric_key(metric, synonyms=synonyms))
+        out.append(Candidate(f, sent, metric, key, sent.multi_at(vs)))
+    return out
+
+
+def promise_key(metric: str, synonyms: Mapping[str, tuple[str, ...]]) -> str:
+    """Canonical key of a promise's metric; also when a name ends with 增长 (经济增长)."""
+    from .metrics import metric_key
+
+    key = base_key(metric_key(metric, synonyms=synonyms))
+    if key in synonyms:
+        return key
+    best = (0, key)
+    for k, names in synonyms.items():
+        for n in names:
+            if metric.endswith(n) and len(n) > best[0]:
+                best = (len(n), k)
+    return best[1]
+
+
+def _core(metric: str) -> str:
+    core = _COMPARE.sub("", metric)
+    for d in ("增长", "上涨", "提高", "下降", "降低", "减少", "增加", "上升", "回落"):
+        core = core.replace(d, "")
+    return core
+
+
+def match(p: Promise, pk: str, c: Candidate, canon: Mapping[str, tuple[str, ...]],
+           promised: set[str]) -> tuple[float, bool]:
+    """(score, redefined) of a candidate figure for a promise whose base key is ``pk``.
+
+    ``promised`` holds the keys of all of OLD's promises: a redefined metric
+    that has a promise of its own is that promise's evidence, not this one's.
+    """
+    stock = ("总数", "总量", "累计", "总额达", "积累", "余额")
+    flow = ("新增", "新建", "新设", "新开工")
+    if (any(w in p.metric for w in flow) and any(w in c.metric for w in stock)) or (
+            any(w in p.metric for w in stock) and any(w in c.metric for w in flow)):
+        return 0.0, False  # a stock against a flow: 高新技术企业总数 is not 新增高新技术企业
+    if pk in canon:
+        if c.key == pk:
+            return 1.0, False
+        if frozenset({pk, c.key}) in REDEFINED and c.key not in promised:
+            return 0.9, True
+        return 0.0, False
+    sim = similarity(p.metric, c.metric, one_way=True)
+    if c.key in canon:
+        # a canonical figure (国内生产总值) only for a promise that is little more than its name
+        names = [n for n in canon.get(c.key, ()) if n in p.metric]
+        rest = max((len(_residual(p.metric.replace(n, ""))) for n in names), default=99)
+        if sim < 0.8 or rest > 4:
+            return 0.0, False
+    return sim, False
+
+
+def comparable(unit: str, other: str) -> bool:
+    from .metrics import dimension
+    from .verdicts import RATE_UNITS
+
+    a, b = dimension(unit), dimension(other)
+    if a == b:
+        return True
+    return "" in (a, b) and a not in RATE_UNITS and b not in RATE_UNITS
+
+
+def mentions(p: Promise, pk: str, sent: str, synonyms: dict[str, tuple[str, ...]],
+              canon: Mapping[str, tuple[str, ...]]) -> tuple[float, bool]:
+    if pk in canon:
+        if any(n in sent for n in synonyms.get(pk, ())):
+            return 1.0, False
+        for pair in REDEFINED:
+            if pk in pair:
+                other = next(iter(pair - {pk}))
+                if any(n in sent for n in synonyms.get(other, ())) and not any(
+                        n in sent for n in synonyms.get(pk, ())):
+                    return 0.9, True
+        short = min(synonyms.get(pk, ("",)), key=len)[-3:]
+        if len(short) == 3 and short in sent:
+            return 0.65, False  # 失业率 for 城镇登记失业率: a loose mention
+        return 0.0, False
+    obj = p.metric
+    m = re.search(r"[\u4e00-\u9fff]*[A-Za-z0-9]+[\u4e00-\u9fff]*", obj)
+    if m and re.search(r"[A-Za-z]\d|\d[A-Za-z]|[A-Za-z]{2,}", m.group()) and m.group() in sent:
+        return 1.0, False  # a code name: P158地块
+    return similarity(obj, sent), False
+
+
+def signed_value(p: Promise, f: Figure) -> float:
+    from .metrics import is_decrease
+
+    v = f.value
+    if f.low is not None and f.high is not None:
+        v = (f.low + f.high) / 2
+    down = is_decrease(f.direction) and f.kind in ("growth", "change")
+    if p.target and p.target.direction == "up" and down:
+        return -v
+    if p.target and p.target.direction == "down" and f.direction and not down \
+            and f.kind == "growth":
+        return -v
+    return v
