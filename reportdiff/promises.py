@@ -619,6 +619,9 @@ def _qualitative(clause: str) -> dict[str, Any] | None:
     if verb is None:
         return None
     head = body[:body.find(verb)]
+    after = body[body.find(verb) + len(verb):]
+    if after.startswith(("的", "攻坚", "难", "障碍")):
+        return None  # 突破影响项目落地的障碍, 狠抓项目落地攻坚: the verb only qualifies a noun
     if _BARE_DIRECTION.match(body) and not head.endswith(("确保", "力争", "争取")) \
             and not re.search(r"(?:确保|力争|争取|年内|今年|全面)", head):
         return None  # 加快/推进 … with a completion verb only in passing

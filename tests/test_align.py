@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from reportdiff import Report, align
 from reportdiff.align import Alignment, Link, ReviewLink, units
 from reportdiff.cli import cli
-from reportdiff.errors import StructureWarning, UsageError
+from reportdiff.errors import NotAReportError, StructureWarning, UsageError
 
 HEAD = "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
 OLD = HEAD + """一、2017年工作回顾
@@ -227,3 +227,34 @@ def test_label_quotes_resolve_to_one_unit(national):
     assert ev.resolve(old, lab["links"][0]["old"][0], "chapter") == "2"
     with pytest.raises(ValueError, match="matches 0 units"):
         ev.resolve(old, "不存在的标题", "chapter")
+
+
+def _outline_ids(outline: dict) -> set[str]:
+    out: set[str] = set()
+
+    def walk(s: dict) -> None:
+        out.add(s["id"])
+        for c in s["children"]:
+            walk(c)
+
+    for s in outline["sections"]:
+        walk(s)
+    return out
+
+
+def test_json_outlines_hold_every_linked_id(national):
+    al = align(national(2018), national(2019))
+    d = al.to_dict()
+    old_ids, new_ids = _outline_ids(d["old"]), _outline_ids(d["new"])
+    assert {i for lk in d["links"] for i in lk["old"]} <= old_ids
+    assert {i for lk in d["links"] for i in lk["new"]} <= new_ids
+    assert {i for r in d["review_links"] for i in r["review"]} <= new_ids
+    assert {i for r in d["review_links"] for i in r["plan"]} <= old_ids
+    # the government topics after 2019's last chapter are units of their own
+    assert any(lk.new == ("3.11",) for lk in al.links)
+
+
+def test_align_accepts_paths(files):
+    old, new = files
+    with pytest.raises(NotAReportError, match="does not look like a government work report"):
+        align(old, new)  # paths are loaded, with the usual check
