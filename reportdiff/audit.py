@@ -240,8 +240,10 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
                     rate_direction(c.metric, c.fig.direction) is None):
                 continue  # a share against a growth rate
             if not comparable(p.target.unit, c.fig.unit):
-                if score >= 0.8 and not (c.multi and not later):
-                    unit_other = unit_other or c
+                rates = {"%", "个百分点"}
+                if score >= 0.8 and not (c.multi and not later) and not (
+                        {p.target.unit, c.fig.unit} & rates):
+                    unit_other = unit_other or c  # 4200万吨 against 15个: unclear, not silent
                 continue
             ps_, cs_ = stage(p.metric), stage(c.metric)
             if ps_ and cs_ and ps_ != cs_:

@@ -177,6 +177,9 @@ def review_sentences(report: Report, ranges: list[tuple[int, int]], prev_year: i
     single = re.compile(r"去年|一年来|过去一年|刚刚过去的|全年|当年" +
                         (rf"|{prev_year}年(?!以来)" if prev_year else ""))
     out: list[Sentence] = []
+    # 比2002年增长65.5%: a comparison with a year before the last one spans several years
+    base_years = re.compile(rf"比(?!{prev_year - 1}年)(?:19|20)\d\d年" if prev_year
+                            else r"比(?:19|20)\d\d年")
     for start, end in ranges:
         for para in re.finditer(r"[^\n]+", text[start:end]):
             mode = five_year
@@ -185,10 +188,10 @@ def review_sentences(report: Report, ranges: list[tuple[int, int]], prev_year: i
                 a = start + para.start() + m.start()
                 clauses = []
                 for c in re.finditer(r"[^，,：]+[，,：]?", s):
-                    if single.search(c.group()):
-                        mode = False
-                    elif MULTI_YEAR.search(c.group()):
+                    if MULTI_YEAR.search(c.group()) or base_years.search(c.group()):
                         mode = True
+                    elif single.search(c.group()):
+                        mode = False
                     clauses.append((a + c.start(), mode))
                 out.append(Sentence(a, a + len(s), s, all(m_ for _, m_ in clauses) if clauses
                                  else mode, bool(EVERY_YEAR.search(s)),
@@ -258,6 +261,11 @@ def promise_key(metric: str, synonyms: Mapping[str, tuple[str, ...]]) -> str:
     key = base_key(metric_key(metric, synonyms=synonyms))
     if key in synonyms:
         return key
+    bare = re.sub(r"(?:涨幅|增幅|增速|降幅|增长率)$", "", metric)
+    if bare != metric:
+        key2 = base_key(metric_key(bare, synonyms=synonyms))
+        if key2 in synonyms:
+            return key2
     best = (0, key)
     for k, names in synonyms.items():
         for n in names:
@@ -281,7 +289,7 @@ def match(p: Promise, pk: str, c: Candidate, canon: Mapping[str, tuple[str, ...]
     that has a promise of its own is that promise's evidence, not this one's.
     """
     stock = ("总数", "总量", "累计", "总额达", "积累", "余额")
-    flow = ("新增", "新建", "新设", "新开工")
+    flow = ("新增", "新建", "新设", "新开工", "安排", "支出", "投入")
     if (any(w in p.metric for w in flow) and any(w in c.metric for w in stock)) or (
             any(w in p.metric for w in stock) and any(w in c.metric for w in flow)):
         return 0.0, False  # a stock against a flow: 高新技术企业总数 is not 新增高新技术企业

@@ -232,10 +232,9 @@ def load(source: str | os.PathLike[str], *, encoding: str | None = None, check: 
 
     Examples
     --------
-    >>> from pathlib import Path
     >>> import reportdiff
-    >>> path = Path(reportdiff.__file__).parents[1] / "corpus" / "hongshan-2019.txt"
-    >>> report = reportdiff.load(path)
+    >>> from reportdiff.bundled import bundled_path
+    >>> report = reportdiff.load(bundled_path())
     >>> report.source.format, report.source.encoding
     ('txt', 'utf-8')
     >>> report.text.startswith("2019年度政府工作报告")
