@@ -444,9 +444,8 @@ def test_cli_markdown(report_files):
 def test_cli_json_and_output_file(report_files, tmp_path):
     r = run("diff", *report_files, "--no-check", "--format", "json", "--level", "char")
     assert r.exit_code == 0, r.output
-    manifest = json.loads(r.output)  # render.write_diff wraps the result in a manifest
-    assert manifest["kind"] == "diff"
-    data = manifest["result"]
+    data = json.loads(r.output)  # the diff's keys, with the manifest's beside them
+    assert data["kind"] == "diff" and data["tool"]["name"] == "reportdiff"
     assert data["schema"] == "reportdiff.diff/1"
     assert data["options"] == {"level": "char"}
     assert data["summary"]["new"] == ["2.1"] and data["summary"]["dropped"] == ["2.1"]

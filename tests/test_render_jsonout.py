@@ -7,7 +7,7 @@ from pathlib import Path
 
 import reportdiff
 from reportdiff.render import write_audit, write_diff
-from reportdiff.render.jsonout import MANIFEST_SCHEMA, manifest
+from reportdiff.render.jsonout import MANIFEST_SCHEMA, manifest, unwrap
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -19,19 +19,21 @@ def _input(name: str) -> dict:
 def test_manifest_envelope() -> None:
     audit = _input("audit-input.json")
     m = json.loads(write_audit(audit, "json"))
-    assert list(m) == ["schema", "kind", "tool", "inputs", "options", "result"]
-    assert m["schema"] == MANIFEST_SCHEMA and m["kind"] == "audit"
+    assert list(m)[:6] == ["schema", "manifest", "kind", "tool", "inputs", "options"]
+    assert list(m)[6:] == ["old", "new", "promises", "summary"]  # the audit schema's own keys
+    assert m["schema"] == "reportdiff.audit/1"
+    assert m["manifest"] == MANIFEST_SCHEMA and m["kind"] == "audit"
     assert m["tool"] == {"name": "reportdiff", "version": reportdiff.__version__}
     assert [i["sha256"] for i in m["inputs"]] == [audit["old"]["source"]["sha256"],
                                                   audit["new"]["source"]["sha256"]]
     assert m["options"] == audit["options"]
-    assert m["result"] == audit
+    assert unwrap(m) == audit
 
 
 def test_diff_manifest_round_trips() -> None:
     diff = _input("diff-input.json")
     m = json.loads(write_diff(diff, "json"))
-    assert m["kind"] == "diff" and m["result"] == diff
+    assert m["kind"] == "diff" and unwrap(m) == diff
     assert m["inputs"][1]["year"] == 2019
 
 

@@ -12,7 +12,7 @@ import json
 import math
 from typing import Any
 
-__all__ = ["MANIFEST_SCHEMA", "dumps_json", "manifest"]
+__all__ = ["MANIFEST_SCHEMA", "dumps_json", "manifest", "unwrap"]
 
 #: Version of the manifest envelope (the result keeps its own ``schema``).
 MANIFEST_SCHEMA = "reportdiff.manifest/1"
@@ -51,22 +51,36 @@ def _input(side: dict[str, Any] | None) -> dict[str, Any]:
 def manifest(result: dict[str, Any], *, kind: str) -> dict[str, Any]:
     """The manifest of an audit or diff dict (``kind`` is ``"audit"`` or ``"diff"``).
 
-    Keys, in order: ``schema``, ``kind``, ``tool``, ``inputs`` (old then new),
-    ``options``, ``result``.
+    The result's own keys stay at the top level (so ``reportdiff audit --format
+    json`` has ``old``, ``new``, ``promises`` and ``summary`` where the audit
+    schema puts them); the manifest adds ``manifest`` (its own version),
+    ``kind``, ``tool`` and ``inputs`` after the result's ``schema``, and keeps
+    ``options``.  Key order: ``schema``, ``manifest``, ``kind``, ``tool``,
+    ``inputs``, ``options``, then the result's other keys in their order.
 
     >>> m = manifest({"schema": "reportdiff.diff/1", "old": {"source": {"path": "a.txt",
     ...     "sha256": "00", "format": "txt"}, "year": 2018}, "new": {}, "options": {"x": 1}},
     ...     kind="diff")
     >>> list(m), m["inputs"][0]["path"], m["options"]
-    (['schema', 'kind', 'tool', 'inputs', 'options', 'result'], 'a.txt', {'x': 1})
+    (['schema', 'manifest', 'kind', 'tool', 'inputs', 'options', 'old', 'new'], 'a.txt', {'x': 1})
     """
     from .. import __version__
 
-    return {
-        "schema": MANIFEST_SCHEMA,
+    head = {
+        "schema": result.get("schema", f"reportdiff.{kind}/1"),
+        "manifest": MANIFEST_SCHEMA,
         "kind": kind,
         "tool": {"name": "reportdiff", "version": __version__},
         "inputs": [_input(result.get("old")), _input(result.get("new"))],
         "options": result.get("options") or {},
-        "result": result,
     }
+    head.update((k, v) for k, v in result.items() if k not in head)
+    return head
+
+
+def unwrap(data: dict[str, Any]) -> dict[str, Any]:
+    """The result dict inside a manifest (the inverse of :func:`manifest`)."""
+    if data.get("manifest") != MANIFEST_SCHEMA:
+        return data
+    drop = {"manifest", "kind", "tool", "inputs"}
+    return {k: v for k, v in data.items() if k not in drop}
