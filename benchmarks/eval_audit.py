@@ -11,6 +11,7 @@ OLD's plan part, spans into the raw corpus files) and
 Usage::
 
     python benchmarks/eval_audit.py [--corpus ../shared/corpus] [-v] [--no-align]
+                                    [--only 2005-2006 2010-2011 ...]
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
                                                        str(ROOT.parent / "shared" / "corpus")))
     ap.add_argument("-v", "--verbose", action="store_true", help="list every error")
     ap.add_argument("--no-align", action="store_true", help="audit without section alignment")
+    ap.add_argument("--only", nargs="+", metavar="STEM",
+                    help="label files to evaluate, e.g. 2005-2006 hongshan-2020 (default: all)")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     if not corpus.is_dir():
@@ -56,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     tot_gold = tot_found = tot_judged = tot_right = 0
     confusion: Counter[tuple[str, str]] = Counter()
     print(f"{'pair':<12}{'gold':>6}{'found':>7}{'recall':>8}{'right':>7}{'accuracy':>10}")
-    for path in sorted(LABELS.glob("*.jsonl")):
+    paths = sorted(LABELS.glob("*.jsonl"))
+    if args.only:
+        paths = [p for p in paths if p.stem in set(args.only)]
+    for path in paths:
         gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
                 if line.strip()]
         if not gold:

@@ -13,26 +13,31 @@ Links (:attr:`Alignment.links`)
        IDF fitted on the paragraphs of both reports) between every old and
        every new unit of the same role (review with review, plan with plan,
        other with other; a unit's role is its section's).
-    2. ``same``: a monotone (order-preserving) alignment maximising
-       ``sum(score - same_threshold)`` over pairs scoring at least
-       ``same_threshold`` -- Needleman-Wunsch with free gaps.
-    3. ``split`` / ``merged``: an old unit that is the best match of several
-       new units (each at least ``part_threshold``) whose *combined* text
-       matches it better than any single one by ``group_gain`` is split into
-       them; symmetrically for merges.
-    4. ``moved``: units left over that are each other's best remaining match
-       with at least ``moved_threshold``.
+    2. Best matches: each new unit is joined to its best old unit and each
+       old unit to its best new unit, when they score at least
+       ``link_threshold``.  Where an edge joins two units that both have
+       several partners, the weakest such edge goes, until the edges form
+       stars.  Document order plays no part: reports reorganise chapters.
+    3. ``split`` / ``merged``: a star with several members, each kept (best
+       first) only if joining its text raises the cosine with the centre.
+    4. ``same`` / ``moved``: the remaining pairs, best first; then units left
+       over, paired best first when they score at least ``moved_threshold``.
+       Pairs in document order on both sides (the longest such chain) are
+       ``same``, the others ``moved``.
     5. ``dropped`` (old units left) and ``new`` (new units left).
 
 Review links (:attr:`Alignment.review_links`)
     Each unit of the new report's review part (role ``review``; here the
     part's summary topics before its first chapter count as units too) is linked to
-    the old report's plan units (role ``plan``) it reports on: the best plan
-    unit, plus any other scoring at least ``review_ratio`` times the best, if
-    the best reaches ``review_threshold``.
+    the old report's plan units (role ``plan``) it reports on, if its best
+    score reaches ``review_threshold``: the best plan unit, any other scoring
+    at least ``review_ratio`` times the best, and any plan unit this item
+    matches better than every other review item does, when scoring at least
+    ``review_support`` times the item's best.
 
-The thresholds are keyword options; their defaults were chosen on the
-labelled pairs in ``benchmarks/labels/align`` (``benchmarks/eval_align.py``).
+The thresholds are keyword options; their defaults were chosen on the development
+pairs in ``benchmarks/labels/align`` and checked on held-out ones
+(``benchmarks/eval_align.py``, ``docs/align.md``).
 """
 
 from __future__ import annotations
@@ -281,12 +286,11 @@ def align(
     *,
     level: AlignLevel = "chapter",
     tokenizer: Tokenizer | None = None,
-    same_threshold: float = 0.2,
+    link_threshold: float = 0.18,
     moved_threshold: float = 0.25,
-    part_threshold: float = 0.2,
-    group_gain: float = 0.05,
     review_threshold: float = 0.1,
-    review_ratio: float = 0.8,
+    review_ratio: float = 0.9,
+    review_support: float = 0.5,
 ) -> Alignment:
     """Align the sections of two reports and link the new review to the old plan.
 
@@ -298,10 +302,14 @@ def align(
     level : {"chapter", "topic"}
         Which sections are linked (see :func:`units`).
     tokenizer : Tokenizer, optional
-    same_threshold, moved_threshold, part_threshold, group_gain : float
-        TF-IDF cosine thresholds of the link stages (module docstring).
-    review_threshold, review_ratio : float
-        For :attr:`Alignment.review_links`.
+    link_threshold : float
+        A unit is linked to its best counterpart (TF-IDF cosine) when they
+        score at least this.
+    moved_threshold : float
+        Units left unlinked after that are paired, best first, when they score
+        at least this.
+    review_threshold, review_ratio, review_support : float
+        For :attr:`Alignment.review_links` (module docstring).
 
     Returns
     -------
@@ -316,93 +324,157 @@ def align(
     tok = tokenizer or default_tokenizer()
     model = TfidfModel([old.text, new.text], tokenizer=tok)
     ou, nu = units(old, level), units(new, level)
-    ot = [old.section_text(s) for s in ou]
-    nt = [new.section_text(s) for s in nu]
-    S = model.matrix(ot, nt) if ou and nu else np.zeros((len(ou), len(nu)))
+    # term counts of every unit, cut once: joined units add their counts
+    co = model.counts([old.section_text(s) for s in ou])
+    cn = model.counts([new.section_text(s) for s in nu])
+    S = (model.cosines(model.weigh(co), model.weigh(cn)) if ou and nu
+         else np.zeros((len(ou), len(nu))))
     # links join sections of the same role: review to review, plan to plan
     # (what the new review says about the old plan is in review_links)
     same_role = np.array([[a.role == b.role for b in nu] for a in ou], dtype=bool)
     if S.size:
         S = np.where(same_role.reshape(S.shape), S, 0.0)
-    links = _link(S, ou, nu, ot, nt, model, same_threshold=same_threshold,
-                  moved_threshold=moved_threshold, part_threshold=part_threshold,
-                  group_gain=group_gain)
-    review = _review_links(old, new, level, model, review_threshold=review_threshold,
-                           review_ratio=review_ratio)
+    links = _link(S, ou, nu, co, cn, model, link_threshold=link_threshold,
+                  moved_threshold=moved_threshold)
+    plan = [k for k, s in enumerate(ou) if s.role == "plan"]
+    review = _review_links(new, [ou[k] for k in plan], co[plan], level, model,
+                           review_threshold=review_threshold, review_ratio=review_ratio,
+                           review_support=review_support)
     return Alignment(old=old, new=new, level=level, links=tuple(links),
                      review_links=tuple(review))
 
 
-def _link(S: np.ndarray, ou: list[Section], nu: list[Section], ot: list[str], nt: list[str],
-          model: Any, *, same_threshold: float, moved_threshold: float,
-          part_threshold: float, group_gain: float) -> list[Link]:
+_Raw = tuple[tuple[int, ...], tuple[int, ...], str, float]
+
+
+def _best_edges(S: np.ndarray, threshold: float) -> dict[tuple[int, int], float]:
+    """Each new unit's best old unit and each old unit's best new unit, if >= threshold.
+
+    ``argmax`` takes the first of equal scores, so ties break by document order.
+    """
     n, m = S.shape
-    partner_o: dict[int, int] = {}
-    partner_n: dict[int, int] = {}
-    raw: list[tuple[tuple[int, ...], tuple[int, ...], str, float]] = []
-    if n and m:
-        for i, j in _monotone(S, same_threshold):
-            partner_o[i], partner_n[j] = j, i
-    # split / merged: several units whose best counterpart is one unit
-    groups: list[tuple[float, str, int, tuple[int, ...]]] = []
-    if n and m:
-        best_old_of_new = S.argmax(axis=0)
-        best_new_of_old = S.argmax(axis=1)
-        for i in range(n):
-            members = tuple(j for j in range(m) if best_old_of_new[j] == i
-                            and S[i, j] >= part_threshold
-                            and partner_n.get(j, i) == i)
+    edges: dict[tuple[int, int], float] = {}
+    if not (n and m):
+        return edges
+    for j in range(m):
+        i = int(S[:, j].argmax())
+        if S[i, j] >= threshold:
+            edges[(i, j)] = float(S[i, j])
+    for i in range(n):
+        j = int(S[i].argmax())
+        if S[i, j] >= threshold:
+            edges[(i, j)] = float(S[i, j])
+    return edges
+
+
+def _untangle(edges: dict[tuple[int, int], float]) -> None:
+    """Drop the weakest edges between a unit with several partners and one with several.
+
+    What is left is a set of stars: one old unit with its new units (a split),
+    one new unit with its old units (a merge), or a single pair.
+    """
+    while True:
+        deg_o: dict[int, int] = {}
+        deg_n: dict[int, int] = {}
+        for i, j in edges:
+            deg_o[i] = deg_o.get(i, 0) + 1
+            deg_n[j] = deg_n.get(j, 0) + 1
+        bad = [(sc, i, j) for (i, j), sc in edges.items() if deg_o[i] > 1 and deg_n[j] > 1]
+        if not bad:
+            return
+        _, i, j = min(bad)
+        del edges[(i, j)]
+
+
+def _groups(S: np.ndarray, edges: dict[tuple[int, int], float], co: Any, cn: Any,
+            model: Any) -> list[_Raw]:
+    """Splits and merges: stars whose members each make the joined text match better.
+
+    Members are tried best first; one is kept only if joining its text raises
+    the cosine with the star's centre (a narrow new chapter carved out of a
+    broad old one passes, a unit that only shares the general vocabulary
+    does not).  A star reduced to one member is left to the one-to-one stage.
+    """
+    stars: list[tuple[str, int, list[int]]] = []
+    for rel, side in (("split", 0), ("merged", 1)):
+        centre: dict[int, list[int]] = {}
+        for e in sorted(edges):
+            centre.setdefault(e[side], []).append(e[1 - side])
+        for k, members in sorted(centre.items()):
             if len(members) >= 2:
-                combined = model.cosine(ot[i], "\n".join(nt[j] for j in members))
-                if combined >= max(S[i, j] for j in members) + group_gain:
-                    groups.append((combined, "split", i, members))
-        for j in range(m):
-            members = tuple(i for i in range(n) if best_new_of_old[i] == j
-                            and S[i, j] >= part_threshold
-                            and partner_o.get(i, j) == j)
-            if len(members) >= 2:
-                combined = model.cosine("\n".join(ot[i] for i in members), nt[j])
-                if combined >= max(S[i, j] for i in members) + group_gain:
-                    groups.append((combined, "merged", j, members))
-    groups.sort(key=lambda g: (-g[0], g[1], g[2]))
-    used_o: set[int] = set()
-    used_n: set[int] = set()
-    for score, rel, k, members in groups:
-        olds = (k,) if rel == "split" else members
-        news = members if rel == "split" else (k,)
-        if used_o & set(olds) or used_n & set(news):
-            continue
-        used_o.update(olds)
-        used_n.update(news)
-        raw.append((olds, news, rel, float(score)))
-    for i, j in sorted(partner_o.items()):
+                key = (lambda x, k=k: (-S[k, x], x)) if rel == "split" else (
+                    lambda x, k=k: (-S[x, k], x))
+                stars.append((rel, k, sorted(members, key=key)))
+    out: list[_Raw] = []
+    for rel, k, members in stars:
+
+        def joined(ms: list[int], rel: str = rel, k: int = k) -> float:
+            a, b = (co[[k]], cn[ms].sum(axis=0)) if rel == "split" else (
+                co[ms].sum(axis=0), cn[[k]])
+            return float(model.cosines(model.weigh(a), model.weigh(b))[0, 0])
+
+        keep = [members[0]]
+        score = joined(keep)
+        for x in members[1:]:
+            c = joined([*keep, x])
+            if c > score:
+                keep.append(x)
+                score = c
+        if len(keep) >= 2:
+            ms = tuple(sorted(keep))
+            out.append(((k,), ms, rel, score) if rel == "split" else (ms, (k,), rel, score))
+    return out
+
+
+def _link(S: np.ndarray, ou: list[Section], nu: list[Section], co: Any, cn: Any,
+          model: Any, *, link_threshold: float, moved_threshold: float) -> list[Link]:
+    n, m = S.shape
+    edges = _best_edges(S, link_threshold)
+    _untangle(edges)
+    raw = _groups(S, edges, co, cn, model)
+    used_o = {i for r in raw for i in r[0]}
+    used_n = {j for r in raw for j in r[1]}
+    # one-to-one: the remaining edges, best first, each unit once
+    pairs: list[tuple[int, int]] = []
+    for (i, j) in sorted(edges, key=lambda e: (-edges[e], e)):
         if i not in used_o and j not in used_n:
             used_o.add(i)
             used_n.add(j)
-            raw.append(((i,), (j,), "same", float(S[i, j])))
-    # moved: mutual best among what is left
+            pairs.append((i, j))
+    # moved: what is left, best remaining pair first
     while True:
-        left_o = [i for i in range(n) if i not in used_o]
-        left_n = [j for j in range(m) if j not in used_n]
-        if not left_o or not left_n:
-            break
-        cands = sorted(((S[i, j], i, j) for i in left_o for j in left_n
-                        if S[i, j] >= moved_threshold), key=lambda c: (-c[0], c[1], c[2]))
+        cands = [(S[i, j], i, j) for i in range(n) if i not in used_o
+                 for j in range(m) if j not in used_n and S[i, j] >= moved_threshold]
         if not cands:
             break
-        sc, i, j = cands[0]
+        _, i, j = min(cands, key=lambda c: (-c[0], c[1], c[2]))
         used_o.add(i)
         used_n.add(j)
-        raw.append(((i,), (j,), "moved", float(sc)))
-    for j in range(m):
-        if j not in used_n:
-            raw.append(((), (j,), "new", 0.0))
-    for i in range(n):
-        if i not in used_o:
-            raw.append(((i,), (), "dropped", 0.0))
+        pairs.append((i, j))
+    # same: the pairs in document order on both sides (the heaviest such chain); others moved
+    in_order = _in_order(S, pairs)
+    raw += [((i,), (j,), "same" if (i, j) in in_order else "moved", float(S[i, j]))
+            for i, j in pairs]
+    raw += [((), (j,), "new", 0.0) for j in range(m) if j not in used_n]
+    raw += [((i,), (), "dropped", 0.0) for i in range(n) if i not in used_o]
     raw = _order(raw)
     return [Link(old=tuple(ou[i].id for i in o), new=tuple(nu[j].id for j in nw),
                  relation=rel, score=round(sc, 6)) for o, nw, rel, sc in raw]
+
+
+def _in_order(S: np.ndarray, pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The order-preserving subset of ``pairs`` with the most pairs, then the highest score."""
+    import numpy as np
+
+    if not pairs:
+        return set()
+    olds = sorted({i for i, _ in pairs})
+    news = sorted({j for _, j in pairs})
+    sub = np.zeros((len(olds), len(news)))
+    for i, j in pairs:
+        # 1 per pair dominates any difference of scores (all < 1): most pairs first
+        sub[olds.index(i), news.index(j)] = 1.0 + S[i, j] / (len(pairs) + 1)
+    return {(olds[a], news[b]) for a, b in _monotone(sub, 0.5)}
 
 
 def _order(raw: list[tuple[tuple[int, ...], tuple[int, ...], str, float]]
@@ -421,25 +493,30 @@ def _order(raw: list[tuple[tuple[int, ...], tuple[int, ...], str, float]]
     return placed
 
 
-def _review_links(old: Report, new: Report, level: str, model: Any, *,
-                  review_threshold: float, review_ratio: float) -> list[ReviewLink]:
+def _review_links(new: Report, plan: list[Section], plan_counts: Any, level: str, model: Any,
+                  *, review_threshold: float, review_ratio: float,
+                  review_support: float) -> list[ReviewLink]:
     from .errors import StructureWarning
 
     rev = units(new, level, role="review", preamble=True)  # type: ignore[arg-type]
-    plan = units(old, level, role="plan")  # type: ignore[arg-type]
     if not rev or not plan:
         what = "review part in the new report" if not rev else "plan part in the old report"
         warnings.warn(f"no {what}: review links are empty", StructureWarning, stacklevel=3)
         return []
-    S = model.matrix([new.section_text(s) for s in rev], [old.section_text(s) for s in plan])
+    S = model.cosines(model.transform([new.section_text(s) for s in rev]),
+                      model.weigh(plan_counts))
+    # the review item that reports most on each plan unit (first of equal scores)
+    reported_by = S.argmax(axis=0)
     out = []
     for r, sec in enumerate(rev):
         row = S[r]
         best = float(row.max())
         if best < review_threshold:
             continue
-        chosen = [p for p in range(len(plan)) if row[p] >= max(review_threshold,
-                                                                review_ratio * best)]
+        chosen = [p for p in range(len(plan))
+                  if row[p] >= max(review_threshold, review_ratio * best)
+                  or (reported_by[p] == r and row[p] >= max(review_threshold,
+                                                            review_support * best))]
         out.append(ReviewLink(review=(sec.id,), plan=tuple(plan[p].id for p in chosen),
                               score=round(best, 6)))
     return out

@@ -40,16 +40,18 @@ from .evidence import (
     Sentence,
     candidates,
     comparable,
+    figure_is_level,
     match,
     mentions,
+    promise_is_level,
     promise_key,
-    rate_direction,
+    retrospect_ranges,
     review_sentences,
     signed_value,
     stage,
 )
 from .promises import Promise, part_ranges
-from .verdicts import REDEFINED, VERDICTS, AuditOptions, judge
+from .verdicts import RATE_UNITS, REDEFINED, VERDICTS, AuditOptions, judge
 
 if TYPE_CHECKING:  # pragma: no cover
     from .report import Report, Source
@@ -223,7 +225,9 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
                 canon: Mapping[str, tuple[str, ...]], review_year: int | None, min_match: float,
                 promised: set[str]) -> AuditItem:
 
-    later = p.due is not None and review_year is not None and p.due > review_year
+    # 今明两年……人均每年增长10%左右: a promise for each year is due every year
+    later = (p.due is not None and review_year is not None and p.due > review_year
+             and not re.search(r"每年|逐年", p.quote))
     pk = promise_key(p.metric, synonyms)
     flags: list[str] = ["due_later"] if later else []
     if p.kind == "quantitative" and p.target is not None:
@@ -235,9 +239,8 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
             score, redefined = match(p, pk, c, canon, promised)
             if score < min_match:
                 continue
-            if p.target.unit in ("%", "个百分点") and c.fig.unit in ("%", "个百分点") and (
-                    (p.target.direction or rate_direction(p.metric, None)) is None) != (
-                    rate_direction(c.metric, c.fig.direction) is None):
+            if p.target.unit in RATE_UNITS and c.fig.unit in RATE_UNITS and (
+                    promise_is_level(p) != figure_is_level(new, c)):
                 continue  # a share against a growth rate
             if not comparable(p.target.unit, c.fig.unit):
                 rates = {"%", "个百分点"}
@@ -292,6 +295,15 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
             t = p.target
             j = judge(t.op, t.value, t.low, t.high, t.unit, t.direction, p.metric,
                       signed_value(p, c.fig), c.fig.unit, options, key=pk)
+            if (pk not in canon and t.unit not in RATE_UNITS and j.attainment is not None
+                    and not later and not 0.2 <= j.attainment <= 5):
+                # 投入国债建设资金95.4亿元 for 发行长期建设国债800亿元: a figure matched by
+                # name alone that is a fifth or five times the target is another quantity
+                return AuditItem(p, "unclear", outcome, j.attainment,
+                                 f"outcome {_num(c.fig.value)}{c.fig.unit} is of another order "
+                                 f"than the target {_num(t.value)}{t.unit}: probably a part or "
+                                 "a total, not the promised quantity", 0.4, ev,
+                                 tuple(flags + ["magnitude_differs"]))
             conf = 0.9 if pk in canon else round(0.5 + 0.3 * best[0], 2)
             if "近" in c.fig.qualifier or "约" in c.fig.qualifier:
                 conf = round(conf - 0.1, 2)
@@ -312,6 +324,10 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
     return item
 
 
+def _num(x: float | None) -> str:
+    return "?" if x is None else (str(int(x)) if float(x).is_integer() else f"{x:g}")
+
+
 def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
                  synonyms: dict[str, tuple[str, ...]], canon: Mapping[str, tuple[str, ...]], later: bool,
                  promised: set[str], flags: list[str], min_match: float = 0.6) -> AuditItem:
@@ -327,8 +343,12 @@ def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
                 other in promised for pair in REDEFINED if pk in pair for other in pair - {pk}):
             continue
         body = _BLANKET.sub("", s.text)
-        says = 1.0 if (_MISSED_WORDS.search(body) or _KEPT_WORDS.search(body)
-                       or _VAGUE_OUTCOME.search(body) or any(v in body for v in _DONE)) else 0.0
+        # a sentence that decides wins over one that only describes: 物价调控目标没有完成
+        # beats 遏制物价过快上涨，实现经济平稳较快发展 (实现 decides only qualitative promises)
+        says = (2.0 if _MISSED_WORDS.search(body) or _KEPT_WORDS.search(body) else
+                1.0 if _VAGUE_OUTCOME.search(body) or (
+                    p.kind == "qualitative" and any(v in body for v in _DONE + _STARTED))
+                else 0.0)
         rank = says + score
         if word_best is None or rank > word_best[0] + 1e-9:
             word_best = (rank, score, s, redefined)
@@ -454,6 +474,11 @@ def audit(
     review_year = (new_r.year - 1) if new_r.year else (old_r.year if old_r.year else None)
     linked = _linked_sections(old_r, new_r, opts, ranges) if promises and ranges else {}
     sents = review_sentences(new_r, ranges, review_year, five_year, linked)
+    if five_year:  # last year's outcomes stated outside a five-year review
+        extra = retrospect_ranges(new_r, ranges, review_year)
+        sents += review_sentences(new_r, extra, review_year, False, linked)
+        sents.sort(key=lambda s: s.start)
+        ranges = sorted(ranges + extra)
     cands = candidates(new_r, sents, synonyms, ranges)
 
     promised = {promise_key(p.metric, synonyms) for p in promises}

@@ -9,7 +9,8 @@ becomes a one-line message on stderr and the exit code of its class (see
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -33,6 +34,62 @@ def _handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+@contextmanager
+def _warnings_to_stderr() -> Iterator[None]:
+    """Show each data-quality warning raised inside as one line on stderr, after the block."""
+    import warnings
+
+    from .errors import ReportDiffWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportDiffWarning)
+        yield
+    for w in caught:
+        if issubclass(w.category, ReportDiffWarning):
+            click.echo(f"reportdiff: warning: {w.message}", err=True)
+
+
+def _emit(text: str, output: str | None = None) -> None:
+    """Print ``text`` as it is, or write it to ``output`` (UTF-8) when given."""
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from .render import write_text
+
+        write_text(output, text)
+
+
+def _export(write: Callable[..., str], result: Any, fmt: str, output: str | None,
+            **options: Any) -> None:
+    """Render ``result`` with ``write`` (:func:`~reportdiff.render.write_audit` / ``write_diff``).
+
+    The renderer writes ``output`` itself (sqlite needs the path); without it
+    the text goes to standard output.
+    """
+    text = write(result, fmt, output, **options)
+    if output is None:
+        _emit(text)
+
+
+def _tty() -> bool:
+    """Whether to draw rich tables: standard output is a terminal and NO_COLOR is unset."""
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+#: Options shared by the commands that read files.
+_ENCODING = click.option(
+    "--encoding", default=None, metavar="E",
+    help="Text encoding of a .txt/HTML file (default: detect UTF-8, GB18030, UTF-16).")
+_NO_CHECK = click.option("--no-check", is_flag=True,
+                         help="Analyse the text even if it does not look like a work report.")
+_NO_CHECK_MANY = click.option("--no-check", is_flag=True,
+                              help="Analyse the texts even if they do not look like work reports.")
+_EXCEL = click.option("--excel", is_flag=True,
+                      help="CSV: start with a UTF-8 byte-order mark so Excel shows Chinese text.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportdiff")
 def cli() -> None:
@@ -47,10 +104,8 @@ def cli() -> None:
 
 @cli.command("text")
 @click.argument("file")
-@click.option("--encoding", default=None, metavar="E",
-              help="Text encoding of a .txt/HTML file (default: detect UTF-8, GB18030, UTF-16).")
-@click.option("--no-check", is_flag=True,
-              help="Analyse the text even if it does not look like a work report.")
+@_ENCODING
+@_NO_CHECK
 @_handle_errors
 def text_command(file: str, encoding: str | None, no_check: bool) -> None:
     """Print the normalised body text of FILE (txt, HTML, PDF, DOCX or an http(s) URL).
@@ -58,17 +113,10 @@ def text_command(file: str, encoding: str | None, no_check: bool) -> None:
     Site chrome (publication line, navigation, footer, licence) is left out;
     zero-width characters, full-width digits and broken lines are normalised.
     """
-    import warnings
-
-    from .errors import ReportDiffWarning
     from .load import load
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportDiffWarning)
+    with _warnings_to_stderr():
         report = load(file, encoding=encoding, check=not no_check)
-    for w in caught:
-        if issubclass(w.category, ReportDiffWarning):
-            click.echo(f"reportdiff: warning: {w.message}", err=True)
     click.echo(report.text)
 
 
@@ -79,10 +127,8 @@ def text_command(file: str, encoding: str | None, no_check: bool) -> None:
 @click.option("--depth", type=click.IntRange(1, 5), default=None, metavar="N",
               help="Deepest level: 1 parts, 2 chapters, 3 topics, 4 paragraphs, 5 sentences "
                    "(default: 3 for text, 4 for JSON).")
-@click.option("--encoding", default=None, metavar="E",
-              help="Text encoding of a .txt/HTML file (default: detect UTF-8, GB18030, UTF-16).")
-@click.option("--no-check", is_flag=True,
-              help="Analyse the text even if it does not look like a work report.")
+@_ENCODING
+@_NO_CHECK
 @_handle_errors
 def outline_command(file: str, fmt: str, depth: int | None, encoding: str | None,
                     no_check: bool) -> None:
@@ -91,22 +137,21 @@ def outline_command(file: str, fmt: str, depth: int | None, encoding: str | None
     Each line shows the section id, its title and its role and year:
     review (what the report says was done) or plan (what it sets out to do).
     """
-    import os
-
     from .load import load
 
-    report = load(file, encoding=encoding, check=not no_check)
+    with _warnings_to_stderr():
+        report = load(file, encoding=encoding, check=not no_check)
     if fmt == "json":
         from .render import dumps_json
 
-        click.echo(dumps_json(report.outline(max_level=depth or 4)), nl=False)
+        _emit(dumps_json(report.outline(max_level=depth or 4)))
         return
     from .render.outline import outline_text, print_outline
 
-    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+    if _tty():
         print_outline(report, depth=depth or 3)
     else:
-        click.echo(outline_text(report, depth=depth or 3), nl=False)
+        _emit(outline_text(report, depth=depth or 3))
 
 
 # === figures (issue 3) =====================================================
@@ -118,10 +163,8 @@ def outline_command(file: str, fmt: str, depth: int | None, encoding: str | None
               show_default=True, help="Figures of the review part, the plan part, or all.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="A terminal table, a JSON list of figures, or CSV.")
-@click.option("--encoding", default=None, metavar="E",
-              help="Text encoding of a .txt/HTML file (default: detect UTF-8, GB18030, UTF-16).")
-@click.option("--no-check", is_flag=True,
-              help="Analyse the text even if it does not look like a work report.")
+@_ENCODING
+@_NO_CHECK
 @_handle_errors
 def figures_command(file: str, part: str, fmt: str, encoding: str | None,
                     no_check: bool) -> None:
@@ -131,29 +174,28 @@ def figures_command(file: str, part: str, fmt: str, encoding: str | None,
     measures (国内生产总值增长6.6%, 新增市场主体1.97万户, 位居中心城区第三);
     years, plan names, slogans, ordinals and codes are left out.
     """
-    import os
-
     from .figures import extract_figures
     from .load import load
 
-    report = load(file, encoding=encoding, check=not no_check)
-    figs = extract_figures(report, part=part)
+    with _warnings_to_stderr():
+        report = load(file, encoding=encoding, check=not no_check)
+        figs = extract_figures(report, part=part)
     if fmt == "json":
         from .render import dumps_json
 
-        click.echo(dumps_json(figs.to_dict()), nl=False)
+        _emit(dumps_json(figs.to_dict()))
         return
     if fmt == "csv":
         from .render.figures_table import figures_csv
 
-        click.echo(figures_csv(figs), nl=False)
+        _emit(figures_csv(figs))
         return
     from .render.figures_table import figures_text, print_figures
 
-    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+    if _tty():
         print_figures(figs)
     else:
-        click.echo(figures_text(figs), nl=False)
+        _emit(figures_text(figs))
 
 
 # === compare: similarity, align, diff (issue 4) ============================
@@ -170,8 +212,7 @@ def figures_command(file: str, part: str, fmt: str, encoding: str | None,
 @click.option("--measure", "measures", multiple=True,
               type=click.Choice(["tfidf", "cosine", "jaccard", "edit", "simple"]),
               help="Only these measures (repeat the option; default: all five).")
-@click.option("--no-check", is_flag=True,
-              help="Analyse the texts even if they do not look like work reports.")
+@_NO_CHECK_MANY
 @_handle_errors
 def similarity_command(files: tuple[str, ...], level: str, fmt: str,
                        measures: tuple[str, ...], no_check: bool) -> None:
@@ -189,15 +230,16 @@ def similarity_command(files: tuple[str, ...], level: str, fmt: str,
 
     if len(files) < 2:
         raise UsageError("similarity needs at least two files: reportdiff similarity OLD NEW")
-    table = similarity([load(f, check=not no_check) for f in files],
-                       level=level,  # type: ignore[arg-type]
-                       measures=measures or MEASURES)
+    with _warnings_to_stderr():
+        table = similarity([load(f, check=not no_check) for f in files],
+                           level=level,  # type: ignore[arg-type]
+                           measures=measures or MEASURES)
     if fmt == "json":
-        click.echo(dumps_json(table.to_dict()), nl=False)
+        _emit(dumps_json(table.to_dict()))
     elif fmt == "csv":
-        click.echo(similarity_csv(table), nl=False)
+        _emit(similarity_csv(table))
     else:
-        click.echo(similarity_text(table), nl=False)
+        _emit(similarity_text(table))
 
 
 @cli.command("align")
@@ -207,8 +249,7 @@ def similarity_command(files: tuple[str, ...], level: str, fmt: str,
               show_default=True, help="Link chapters or topics.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--no-check", is_flag=True,
-              help="Analyse the texts even if they do not look like work reports.")
+@_NO_CHECK_MANY
 @_handle_errors
 def align_command(old: str, new: str, level: str, fmt: str, no_check: bool) -> None:
     """Link the sections of OLD (earlier report) and NEW (later report).
@@ -221,12 +262,13 @@ def align_command(old: str, new: str, level: str, fmt: str, no_check: bool) -> N
     from .render import dumps_json
     from .render.similarity_table import alignment_text
 
-    result = align(load(old, check=not no_check), load(new, check=not no_check),
-                   level=level)  # type: ignore[arg-type]
+    with _warnings_to_stderr():
+        result = align(load(old, check=not no_check), load(new, check=not no_check),
+                       level=level)  # type: ignore[arg-type]
     if fmt == "json":
-        click.echo(dumps_json(result.to_dict()), nl=False)
+        _emit(dumps_json(result.to_dict()))
     else:
-        click.echo(alignment_text(result), nl=False)
+        _emit(alignment_text(result))
 
 # --- end similarity, align ---
 
@@ -234,17 +276,19 @@ def align_command(old: str, new: str, level: str, fmt: str, no_check: bool) -> N
 @cli.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]),
-              default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt",
+              type=click.Choice(["text", "json", "md", "csv", "html", "sqlite"]),
+              default="text", show_default=True,
+              help="Terminal text, or a file format (see docs/output.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
+              help="Write to this file instead of standard output (required for sqlite).")
 @click.option("--level", type=click.Choice(["word", "char"]), default="word", show_default=True,
               help="Diff units: jieba words or single characters.")
+@_EXCEL
 @click.option("--no-color", is_flag=True, help="Plain text, no colours (also: NO_COLOR=1).")
-@click.option("--no-check", is_flag=True,
-              help="Compare files even if they do not look like work reports.")
+@_NO_CHECK_MANY
 @_handle_errors
-def diff_command(old: str, new: str, fmt: str, output: str | None, level: str,
+def diff_command(old: str, new: str, fmt: str, output: str | None, level: str, excel: bool,
                  no_color: bool, no_check: bool) -> None:
     """Word-level diff of two reports, section pair by section pair.
 
@@ -252,60 +296,35 @@ def diff_command(old: str, new: str, fmt: str, output: str | None, level: str,
     A summary (share of text unchanged, most-changed, new, dropped and moved
     sections) comes first, then every changed pair: [-deleted-] {+inserted+}.
     """
-    import warnings
-
     from .diff import diff
-    from .errors import ReportDiffWarning
-    from .render.diff_text import diff_markdown, diff_text, make_console, print_diff
+    from .load import load
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportDiffWarning)
-        result = diff(old, new, level=level, check=not no_check)
-    for w in caught:
-        if issubclass(w.category, ReportDiffWarning):
-            click.echo(f"reportdiff: warning: {w.message}", err=True)
-    if fmt == "text" and output is None:
-        print_diff(result, make_console(no_color=no_color))
+    with _warnings_to_stderr():
+        old_r = load(old, check=not no_check)
+        new_r = load(new, check=not no_check)
+        result = diff(old_r, new_r, level=level)
+    if fmt == "text":
+        from .render.diff_text import diff_text, make_console, print_diff
+
+        if output is None:
+            print_diff(result, make_console(no_color=no_color))
+        else:
+            _emit(diff_text(result), output)
         return
-    if fmt == "html":
-        from .render import write_diff
+    from .render import write_diff
 
-        if output is not None:
-            write_diff(result, "html", output)
-            return
-        text = write_diff(result, "html")
-    elif fmt == "json":
-        from .render import write_diff
-
-        text = write_diff(result, "json")
-    elif fmt == "md":
-        text = diff_markdown(result)
-    else:
-        text = diff_text(result)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+    _export(write_diff, result, fmt, output, excel=excel, old=old_r, new=new_r)
 
 
 # === promises, audit, demo (issue 5) =======================================
-
-
-def _tty() -> bool:
-    import os
-
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @cli.command("promises")
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="A terminal table, a JSON list of promises, or CSV.")
-@click.option("--encoding", default=None, metavar="E",
-              help="Text encoding of a .txt/HTML file (default: detect).")
-@click.option("--no-check", is_flag=True,
-              help="Analyse the text even if it does not look like a work report.")
+@_ENCODING
+@_NO_CHECK
 @_handle_errors
 def promises_command(file: str, fmt: str, encoding: str | None, no_check: bool) -> None:
     """List the promises of FILE's plan part: target, strength, section and quote.
@@ -317,16 +336,17 @@ def promises_command(file: str, fmt: str, encoding: str | None, no_check: bool) 
     from .load import load
     from .promises import extract_promises
 
-    report = load(file, encoding=encoding, check=not no_check)
-    promises = extract_promises(report)
+    with _warnings_to_stderr():
+        report = load(file, encoding=encoding, check=not no_check)
+        promises = extract_promises(report)
     if fmt == "json":
         from .render import dumps_json
 
-        click.echo(dumps_json(promises.to_dict()), nl=False)
+        _emit(dumps_json(promises.to_dict()))
     elif fmt == "csv":
         from .render.audit_table import promises_csv
 
-        click.echo(promises_csv(promises), nl=False)
+        _emit(promises_csv(promises))
     elif _tty():
         from .render.audit_table import print_promises
 
@@ -334,7 +354,7 @@ def promises_command(file: str, fmt: str, encoding: str | None, no_check: bool) 
     else:
         from .render.audit_table import promises_text
 
-        click.echo(promises_text(promises), nl=False)
+        _emit(promises_text(promises))
 
 
 def _audit_options(tolerance: float | None, tolerance_pp: float | None,
@@ -371,7 +391,8 @@ def _audit_options(tolerance: float | None, tolerance_pp: float | None,
               default="table", show_default=True,
               help="A terminal table, or a file format (see docs/output.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to this file (required for sqlite).")
+              help="Write to this file instead of standard output (required for sqlite).")
+@_EXCEL
 @click.option("--tolerance", type=float, default=None, metavar="F",
               help="Room 左右 leaves for non-rate targets, as a fraction (default 0.05).")
 @click.option("--tolerance-pp", type=float, default=None, metavar="P",
@@ -384,10 +405,10 @@ def _audit_options(tolerance: float | None, tolerance_pp: float | None,
               help="Treat metrics containing METRIC as floors (repeatable).")
 @click.option("--no-align", is_flag=True,
               help="Search the whole review without following the section alignment.")
-@click.option("--no-check", is_flag=True,
-              help="Analyse the texts even if they do not look like work reports.")
+@_NO_CHECK_MANY
 @_handle_errors
-def audit_command(old: str, new: str, fmt: str, output: str | None, tolerance: float | None,
+def audit_command(old: str, new: str, fmt: str, output: str | None, excel: bool,
+                  tolerance: float | None,
                   tolerance_pp: float | None, polarity_file: str | None,
                   ceilings: tuple[str, ...], floors: tuple[str, ...], no_align: bool,
                   no_check: bool) -> None:
@@ -397,42 +418,27 @@ def audit_command(old: str, new: str, fmt: str, output: str | None, tolerance: f
     with the outcome, attainment, the rule applied and the evidence quoted
     from NEW.  The rules are in docs/verdicts.md.
     """
-    import warnings
-
     from .audit import audit
-    from .errors import ReportDiffWarning
-
     from .load import load
 
     opts = _audit_options(tolerance, tolerance_pp, polarity_file, ceilings, floors)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportDiffWarning)
+    with _warnings_to_stderr():
         old_r = load(old, check=not no_check)
         new_r = load(new, check=not no_check)
         result = audit(old_r, new_r, options=opts, alignment=not no_align)
-    for w in caught:
-        if issubclass(w.category, ReportDiffWarning):
-            click.echo(f"reportdiff: warning: {w.message}", err=True)
     if fmt == "table":
         if _tty() and output is None:
             from .render.audit_table import print_audit
 
             print_audit(result)
-            return
-        from .render.audit_table import audit_text
-
-        text = audit_text(result)
-        if output is None:
-            click.echo(text, nl=False)
         else:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            from .render.audit_table import audit_text
+
+            _emit(audit_text(result), output)
         return
     from .render import write_audit
 
-    text = write_audit(result, fmt, output)
-    if output is None:
-        click.echo(text, nl=False)
+    _export(write_audit, result, fmt, output, excel=excel, old=old_r, new=new_r)
 
 
 @cli.command("demo")
@@ -451,12 +457,9 @@ def demo_command(output: str, no_write: bool) -> None:
     from .render.audit_table import demo_markdown, demo_text
 
     d = demo()
-    path = None
     if not no_write:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(demo_markdown(d))
-        path = output
-    click.echo(demo_text(d, markdown_path=path), nl=False)
+        _emit(demo_markdown(d), output)
+    _emit(demo_text(d, markdown_path=None if no_write else output))
 
 
 def main() -> None:

@@ -110,14 +110,29 @@ def _incomparable_note(a: Figure, b: Figure) -> str:
     return f"cannot compare {ua} with {ub}"
 
 
+def _point(f: Figure) -> float:
+    """The value a delta compares: a range's midpoint (``6%-6.5%`` → 6.25), else the value."""
+    from .metrics import to_base
+
+    if f.low is not None and f.high is not None:
+        return to_base(float(f"{(f.low + f.high) / 2:.12g}"), f.unit)[0]
+    return f.base_value
+
+
+def _range_note(a: Figure, b: Figure) -> str:
+    ends = [f"{w} {f.value_text}" for w, f in (("old", a), ("new", b))
+            if f.low is not None and f.high is not None]
+    return ("range compared at its midpoint: " + ", ".join(ends)) if ends else ""
+
+
 def _delta(a: Figure, b: Figure, key: str) -> FigureDelta:
     note = _incomparable_note(a, b)
     if note:
         return FigureDelta(key, b.kind, a, b, None, None, "", None, None, False, note)
-    ov, nv = a.base_value, b.base_value
+    ov, nv = _point(a), _point(b)
     diff = float(f"{nv - ov:.12g}")
     rel = float(f"{diff / ov:.12g}") if ov else None
-    return FigureDelta(key, b.kind, a, b, ov, nv, a.base_unit, diff, rel, True, "")
+    return FigureDelta(key, b.kind, a, b, ov, nv, a.base_unit, diff, rel, True, _range_note(a, b))
 
 
 def compare_figures(old: Figure, new: Figure) -> FigureDelta:
@@ -168,6 +183,14 @@ def figure_deltas(
     >>> d, = figure_deltas(old, new)
     >>> (d.metric, d.old_value, d.new_value, d.abs_change)
     ('gdp_growth', 6.9, 6.6, -0.3)
+
+    A range is compared at its midpoint, and the note says so:
+
+    >>> old = extract_figures_from_text("国内生产总值增长6.5%左右。")
+    >>> new = extract_figures_from_text("国内生产总值增长6%－6.5%。")
+    >>> d, = figure_deltas(old, new)
+    >>> (d.old_value, d.new_value, d.abs_change, d.note)
+    (6.5, 6.25, -0.25, 'range compared at its midpoint: new 6-6.5')
     """
     a = _figures_of(old, part)
     b = _figures_of(new, part)
@@ -180,7 +203,8 @@ def figure_deltas(
             d = _delta(g, f, f.metric_key)
             if d.comparable and old_multi != new_multi:
                 which = "old" if old_multi else "new"
-                d = replace(d, note=f"the {which} figure covers several years (年均/五年/累计)")
+                multi = f"the {which} figure covers several years (年均/五年/累计)"
+                d = replace(d, note="; ".join(n for n in (multi, d.note) if n))
             out.append(d)
     return FigureDeltas(out)
 
@@ -217,14 +241,17 @@ def _first_by_key(figs: Sequence[Figure],
     the annual figure is the one to compare with the next report's.
     """
     out: dict[tuple[str, str], tuple[Figure, bool]] = {}
+    rank: dict[tuple[str, str], tuple[bool, bool]] = {}
     for i, f in enumerate(figs):
         if not f.metric_key:
             continue
         key = (f.metric_key, f.kind)
         is_multi = i in multi or any(w in f.metric or w in f.quote for w in _MULTI_YEAR)
-        cur = out.get(key)
-        if cur is None or (cur[1] and not is_multi):
+        # 由上年下降2.3%转为增长8.5%: the 2.3% is last year's; the 8.5% stands for the year
+        last_year = "上年" in f.qualifier.split("、")
+        if key not in out or (last_year, is_multi) < rank[key]:
             out[key] = (f, is_multi)
+            rank[key] = (last_year, is_multi)
     return dict(sorted(out.items(), key=lambda kv: kv[1][0].value_span))
 
 

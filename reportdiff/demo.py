@@ -102,13 +102,14 @@ def demo(report: Report | str | PathLike[str] | None = None) -> Demo:
     from .evidence import (
         candidates,
         comparable,
+        figure_is_level,
         match,
+        promise_is_level,
         promise_key,
-        rate_direction,
         review_sentences,
     )
     from .load import load
-    from .verdicts import AuditOptions
+    from .verdicts import RATE_UNITS, AuditOptions
 
     if report is None:
         from .bundled import bundled_path
@@ -126,26 +127,33 @@ def demo(report: Report | str | PathLike[str] | None = None) -> Demo:
     topics: list[Topic] = []
     ledger = rep.promises
     promised = {promise_key(p.metric, synonyms) for p in ledger}
-    for p in ledger:
+    pairs: list[tuple[float, int, int]] = []
+    for i, p in enumerate(ledger):
         if p.target is None:
             continue
         pk = promise_key(p.metric, synonyms)
-        best = None
-        for c in cands:
+        for k, c in enumerate(cands):
             if not comparable(p.target.unit, c.fig.unit):
                 continue
-            if p.target.unit in ("%", "个百分点") and (
-                    (p.target.direction or rate_direction(p.metric, None)) is None) != (
-                    rate_direction(c.metric, c.fig.direction) is None):
-                continue
+            if p.target.unit in RATE_UNITS and c.fig.unit in RATE_UNITS and (
+                    promise_is_level(p) != figure_is_level(rep, c)):
+                continue  # a share against a growth rate
             score, redefined = match(p, pk, c, canon, promised)
-            if redefined or score < 0.6:
-                continue
-            if best is None or score > best[0]:
-                best = (score, c)
-        if best is None:
+            if not redefined and score >= 0.6:
+                pairs.append((score, i, k))
+    # one figure is the outcome of one promise: best pairs first (30亿元以上项目1个 is not
+    # also the outcome of 亿元以上制造业项目5个)
+    used_p: set[int] = set()
+    used_c: set[int] = set()
+    chosen: list[tuple[int, int]] = []
+    for score, i, k in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if i in used_p or k in used_c:
             continue
-        c = best[1]
+        used_p.add(i)
+        used_c.add(k)
+        chosen.append((i, k))
+    for i, k in sorted(chosen):
+        p, c = ledger[i], cands[k]
         s, e = c.fig.span
         topics.append(Topic(p.metric, Outcome(c.fig.value, c.fig.unit,
                                               rep.source_text[s:e], (s, e)), p))

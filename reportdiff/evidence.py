@@ -40,10 +40,14 @@ __all__ = [
     "base_key",
     "candidates",
     "comparable",
+    "figure_is_level",
+    "figure_key",
     "match",
     "mentions",
+    "promise_is_level",
     "promise_key",
     "rate_direction",
+    "retrospect_ranges",
     "review_sentences",
     "signed_value",
     "similarity",
@@ -102,7 +106,9 @@ def similarity(a: str, b: str, *, one_way: bool = False) -> float:
     """How well two metric names match, 0-1, after dropping generic words.
 
     The share of the shorter name's character bigrams found in the other
-    (at least two shared, or the whole of a one-bigram name), or 0.8 times the
+    (at least two shared, or the whole of a one-bigram name), the share of
+    the shorter name's characters covered by bigrams the two share (word
+    order: 安全饮水 / 饮水安全), or 0.8 times the
     longest common subsequence of characters over the shorter length (at least
     three characters in common), whichever is higher.  With ``one_way`` (``a``
     the promise, ``b`` a figure's metric) a ``b`` less than half as long as
@@ -114,19 +120,56 @@ def similarity(a: str, b: str, *, one_way: bool = False) -> float:
     0.0
     >>> similarity("中央财政科技投入", "中央财政用于科技的支出")
     1.0
+    >>> similarity("易地搬迁脱贫", "易地扶贫搬迁人口") >= 0.6
+    True
+    >>> similarity("棚改开工", "棚户区住房改造")
+    1.0
     """
     ra, rb = _residual(a), _residual(b)
+    ra, rb = _expand(ra, rb), _expand(rb, ra)
     ba, bb = _bigrams(ra), _bigrams(rb)
     best = 0.0
     if ba and bb:
         common = len(ba & bb)
         if common >= 2 or (common == 1 and min(len(ba), len(bb)) == 1):
             best = common / min(len(ba), len(bb))
+        if common >= 2:  # word order: 易地搬迁脱贫 / 易地扶贫搬迁, 安全饮水 / 饮水安全
+            short = ra if len(ra) <= len(rb) else rb
+            shared = ba & bb
+            covered = {i + d for i in range(len(short) - 1) if short[i:i + 2] in shared
+                       for d in (0, 1)}
+            best = max(best, len(covered) / len(short))
     if ra and rb and len(set(ra) & set(rb)) >= 3:
         best = max(best, 0.8 * _lcs(ra, rb) / min(len(ra), len(rb)))
     if one_way and ra and len(rb) < 0.5 * len(ra) and len(rb) <= 2:
         best *= len(rb) / len(ra)  # a two-character name (人均) inside a long one
     return best
+
+
+def _expand(ra: str, rb: str) -> str:
+    """``ra`` with a two-character abbreviation of ``rb`` written out (棚改 → 棚户区住房改造).
+
+    An abbreviation takes the first character of two words: its first
+    character begins ``rb``, its second stands two to five characters later
+    and is not the last one (公园 does not abbreviate 公益普惠园).
+
+    >>> _expand("新三年棚改攻坚计划", "棚户区住房改造")
+    '新三年棚户区住房改造攻坚计划'
+    >>> _expand("安全饮水", "农村饮水安全工程")
+    '安全饮水'
+    >>> _expand("新建口袋公园", "公益普惠园")
+    '新建口袋公园'
+    """
+    for i in range(len(ra) - 1):
+        x, y = ra[i], ra[i + 1]
+        if x + y in rb or (i > 0 and ra[i - 1] in rb) or (i + 2 < len(ra) and ra[i + 2] in rb):
+            continue  # the pair must stand alone in ra: 棚改 in 新三年棚改攻坚计划
+        k = 0 if rb[:1] == x else -1  # an abbreviation starts with the name's first character
+        m = rb.find(y, 2) if k == 0 else -1
+        if k == 0 and 2 <= m <= 5 and m + 1 < len(rb):  # 改 begins 改造; 园 ends 公益普惠园
+            end = min(len(rb), m + 2)
+            return ra[:i] + rb[k:end] + ra[i + 2:]
+    return ra
 
 
 _START_STAGE = ("新开工", "开工", "新安排", "启动", "开建")
@@ -199,6 +242,52 @@ def review_sentences(report: Report, ranges: list[tuple[int, int]], prev_year: i
     return out
 
 
+#: A metric that names only an attribute: its subject is elsewhere in the sentence.
+_ATTRIBUTE = re.compile(r"(?:试点)?(?:范围|覆盖面|覆盖率|比重|比例|占比)")
+_PLAN_CUE = re.compile(r"今年|明年|今后|目标|[要将拟]")
+
+
+def retrospect_ranges(report: Report, review: list[tuple[int, int]],
+                      prev_year: int | None) -> list[tuple[int, int]]:
+    """Passages outside the review part that report the last year alone.
+
+    A report whose review covers five years often states last year's outcomes
+    at the head of the plan part: ``过去一年，我们的各项工作取得了很大成绩。国内
+    生产总值增长10.3%……``.  A passage opens with a sentence that begins with
+    ``过去一年``, ``一年来`` or the year (``2010年，``) and runs, within the
+    paragraph, until a sentence about the plan (今年, 目标, 要 …).  A bare
+    ``去年`` does not open one: plan parts use it for carry-over effects
+    (``去年价格上涨的翘尾影响``).
+
+    >>> from reportdiff import Report
+    >>> r = Report.from_text("一、过去五年回顾\\n五年来GDP年均增长8%。\\n二、今年工作\\n"
+    ...     "过去一年，成绩很大。GDP增长9%。今年要稳增长。\\n", check=False)
+    >>> [r.text[a:b] for a, b in retrospect_ranges(r, [(0, 17)], 2010)]
+    ['过去一年，成绩很大。GDP增长9%。']
+    """
+    text = report.text
+    opener = re.compile(r"(?:过去一年|一年来" + (rf"|{prev_year}年[，,]" if prev_year else "")
+                        + r")")
+    out: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        if any(a <= para.start() < b for a, b in review):
+            continue
+        start = end = None
+        for m in SENTENCE.finditer(para.group()):
+            body = m.group().lstrip(" \u3000")
+            a = para.start() + m.start()
+            if start is None:
+                if opener.match(body) and not _PLAN_CUE.search(body):
+                    start, end = a, para.start() + m.end()
+                continue
+            if _PLAN_CUE.search(body):
+                break
+            end = para.start() + m.end()
+        if start is not None and end is not None:
+            out.append((start, end))
+    return out
+
+
 def candidates(report: Report, sents: list[Sentence], synonyms: dict[str, tuple[str, ...]],
                 ranges: list[tuple[int, int]]) -> list[Candidate]:
     from .figures import extract_figures
@@ -226,6 +315,24 @@ def candidates(report: Report, sents: list[Sentence], synonyms: dict[str, tuple[
         if re.search(r"目标|确定的|预期|计划", clause_all):
             continue  # a target restated in the review (没有实现年初确定的……4%左右的目标)
         metric = f.metric
+        sub_start = max([sent.start] + [text.rfind(ch, sent.start, vs) + 1 for ch in "，；：、"])
+        sub = text[sub_start:vs]
+        if metric.endswith("等") and f.kind == "count":
+            # 建成双李路、信和路等17条道路: the metric is what was done to the things named
+            whole = text[max(cut + 1, sent.start):vs]
+            tail = text[ve:sent.end]
+            tail = tail[len(f.unit):] if f.unit and tail.startswith(f.unit) else tail
+            noun = re.match(r"([\u4e00-\u9fff]{0,4}?)(?=[，；。、]|$)", tail)
+            metric = whole + (noun.group(1) if noun else "")
+        elif sub.endswith(metric) and re.search(r"\d[^，；、]*(?:以上|以下|以内)", sub[:len(sub) - len(metric)]):
+            metric = sub  # 引进30亿元以上现代服务业项目1个: the qualifier belongs to the metric
+        if _ATTRIBUTE.fullmatch(re.sub(r"扩大|缩小|到$|至$", "", _core(metric))):
+            # 2343个县开展新型农村社会养老保险试点，……，覆盖面扩大到60%以上: the attribute
+            # is the sentence's subject's
+            first = re.split(r"[，,：]", text[sent.start:vs], maxsplit=1)[0]
+            topic = re.sub(r"^[个万亿]", "", re.sub(r"[\d.]+[^\u4e00-\u9fff]*|（[^）]*）", "", first))
+            if len(topic) >= 4 and first != text[sent.start:vs]:
+                metric = topic + metric
         if len(_core(metric)) < 2:
             cut = max(text.rfind(ch, sent.start, vs) for ch in "，；：")
             clause = text[max(cut + 1, sent.start):vs]
@@ -249,19 +356,46 @@ def candidates(report: Report, sents: list[Sentence], synonyms: dict[str, tuple[
             prev_metric[sent.start] = re.sub(
                 r"(?:(?:从|由).*|增长|上涨|提高|下降|降低|减少|增加|达到|达|累计|五年累计)$", "",
                 metric)
-        key = base_key(metric_key(metric, synonyms=synonyms))
+        key = figure_key(metric, synonyms)
         out.append(Candidate(f, sent, metric, key, sent.multi_at(vs)))
     return out
 
 
-def promise_key(metric: str, synonyms: Mapping[str, tuple[str, ...]]) -> str:
-    """Canonical key of a promise's metric; also when a name ends with 增长 (经济增长)."""
+#: A head noun a report may add to a canonical name: 城镇新增就业人口, 城镇新增就业人数.
+_HEAD_NOUN = re.compile(r"(?:人口|人数|数量|规模)$")
+
+
+def figure_key(metric: str, synonyms: Mapping[str, tuple[str, ...]]) -> str:
+    """Base key of a figure's metric, also when a head noun follows the canonical name.
+
+    >>> from reportdiff.verdicts import AuditOptions
+    >>> figure_key("城镇新增就业人口", AuditOptions().merged_synonyms())
+    'urban_jobs'
+    """
     from .metrics import metric_key
 
     key = base_key(metric_key(metric, synonyms=synonyms))
+    if key not in synonyms and _HEAD_NOUN.search(metric):
+        bare = base_key(metric_key(_HEAD_NOUN.sub("", metric), synonyms=synonyms))
+        if bare in synonyms:
+            return bare
+    return key
+
+
+def promise_key(metric: str, synonyms: Mapping[str, tuple[str, ...]]) -> str:
+    """Canonical key of a promise's metric; also when a name ends with 增长 (经济增长).
+
+    >>> from reportdiff.verdicts import AuditOptions
+    >>> promise_key("农村居民人均纯收入年均实际增长超过", AuditOptions().merged_synonyms())
+    'rural_income'
+    """
+    from .metrics import metric_key
+
+    key = figure_key(metric, synonyms)
     if key in synonyms:
         return key
-    bare = re.sub(r"(?:涨幅|增幅|增速|降幅|增长率)$", "", metric)
+    bare = re.sub(r"(?:超过|突破|不低于|不少于|达到|以上)$", "", metric)
+    bare = re.sub(r"(?:年均|平均)?(?:实际|名义)?(?:涨幅|增幅|增速|降幅|增长率|增长)$", "", bare)
     if bare != metric:
         key2 = base_key(metric_key(bare, synonyms=synonyms))
         if key2 in synonyms:
@@ -299,6 +433,11 @@ def match(p: Promise, pk: str, c: Candidate, canon: Mapping[str, tuple[str, ...]
         if frozenset({pk, c.key}) in REDEFINED and c.key not in promised:
             return 0.9, True
         return 0.0, False
+    if _collective(c.metric, p.metric) or _collective(p.metric, c.metric):
+        return 0.0, False
+    tp, tc = _thresholds(p.metric), _thresholds(c.metric)
+    if tp and tc and not tp & tc:
+        return 0.0, False  # 亿元以上制造业项目 is not 30亿元以上现代服务业项目
     sim = similarity(p.metric, c.metric, one_way=True)
     if c.key in canon:
         # a canonical figure (国内生产总值) only for a promise that is little more than its name
@@ -309,14 +448,51 @@ def match(p: Promise, pk: str, c: Candidate, canon: Mapping[str, tuple[str, ...]
     return sim, False
 
 
-def comparable(unit: str, other: str) -> bool:
-    from .metrics import dimension
-    from .verdicts import RATE_UNITS
-
-    a, b = dimension(unit), dimension(other)
-    if a == b:
+def figure_is_level(report: Report, c: Candidate) -> bool:
+    """Is a rate figure a level (a share, ``降到1.5%``, ``扩大到60%``) rather than a change?"""
+    if c.fig.from_value is not None or rate_direction(c.metric, c.fig.direction) is None:
         return True
-    return "" in (a, b) and a not in RATE_UNITS and b not in RATE_UNITS
+    vs = report.norm.to_norm(*c.fig.value_span)[0]
+    return report.text[max(0, vs - 1):vs] in ("到", "至")
+
+
+def promise_is_level(p: Promise) -> bool:
+    """Is a rate promise a level (城镇化率达到60%) rather than a change (增长7%)?"""
+    return (p.target is not None and p.target.direction
+            or rate_direction(p.metric, None)) is None
+
+
+def _thresholds(metric: str) -> set[str]:
+    """Money thresholds inside a metric name: ``投资过30亿元项目`` → {"30"}, ``亿元以上项目`` → {"1"}.
+
+    >>> sorted(_thresholds("引进亿元以上制造业项目")), sorted(_thresholds("引进30亿元以上项目"))
+    (['1'], ['30'])
+    """
+    return {m.group(1) or "1" for m in re.finditer(r"(\d+(?:\.\d+)?)?[万亿]+元", metric)}
+
+
+def _collective(a: str, b: str) -> bool:
+    """Does ``a`` name a numbered group (三旧改造, 三农) of which ``b`` names one member?
+
+    A total over several things (三旧改造征收拆迁 96万㎡: 旧城, 旧村, 旧厂) is not the
+    outcome of a promise about one of them (旧城改造征收30万㎡).
+
+    >>> _collective("三旧改造征收拆迁面积", "旧城改造征收")
+    True
+    >>> _collective("三旧改造征收拆迁面积", "三旧改造")
+    False
+    >>> _collective("新开工建设白沙六路等道路", "道路开工建设")
+    False
+    """
+    m = re.match(r"[两三四五六七八九十]([\u4e00-\u9fff])", _residual(a))
+    return bool(m) and m.group(0) not in b and m.group(1) in b
+
+
+def comparable(unit: str, other: str) -> bool:
+    """Units that can be compared: :func:`reportdiff.verdicts.units_comparable`."""
+    from .verdicts import units_comparable
+
+    return units_comparable(unit, other)
 
 
 def mentions(p: Promise, pk: str, sent: str, synonyms: dict[str, tuple[str, ...]],

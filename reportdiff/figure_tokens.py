@@ -108,8 +108,13 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
         low = high = None
         if num2 is not None:
             v2, mag2 = split_magnitude(num2)
+            if v2 is not None and mag2 and mag in ("", mag2) and not m.group("mag"):
+                # 五至六万人, 七十亿到一百亿元: one magnitude for both ends
+                unit = unit if mag else mag2 + unit
+                mag2 = mag = ""
             if v2 is None or mag2 or mag:
-                # "2至3万" style or bad: keep only the first number when unsure
+                if unit or m.group("unit"):
+                    _warn_range(m.group(0), "its ends are written with different magnitudes")
                 continue
             if m.group("sep") in "至到" and not unit:
                 continue
@@ -117,11 +122,23 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
                 continue
             low, high = value, v2
             if high < low:
+                if unit:
+                    _warn_range(m.group(0), "its upper end is below its lower end")
                 continue
         q = [w for w in (m.group("q1"), m.group("q2")) if w]
         out.append(_Tok(m.start(), m.end() + extra, value, unit, q, low=low, high=high,
                         chinese=chinese and not pre))
     return out
+
+
+def _warn_range(written: str, why: str) -> None:
+    import warnings
+
+    from .errors import FigureWarning
+
+    warnings.warn(FigureWarning(
+        f"range {written!r} not read as a figure: {why}; check the text or write the range "
+        "with both ends in one unit (6%-6.5%)"), stacklevel=5)
 
 
 _MIXED = re.compile(r"^(\d+)([亿万])(\d+)([千百]?)$")
@@ -138,11 +155,16 @@ def _mixed(num: str, mag: str) -> tuple[float, str] | None:
     return float(f"{head + tail_value / big_value:.10g}"), big
 
 
-_CHANGE_MID = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?:为|到|至)$")
+#: a point in time written between 从/由 (or 到/为) and a value: 2006年的, 年初的, 2012年末
+_WHEN = r"(?:(?:\d{4}年|上年|去年|当年|年)(?:初|末|底)?的?|上年的|去年的)"
+_CHANGE_MID = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,4}}?)(?:为|到|至){_WHEN}?$")
+_FROM_WHEN = re.compile(rf"(?:由|从){_WHEN}$")
 
 
 def _merge_changes(text: str, toks: list[_Tok]) -> list[_Tok]:
     """``由22家调减为12家``: one change figure with both ends."""
+    # a calendar year (从2006年的18亿元增加到2010年的306亿元) is not an end of the change
+    toks = [t for t in toks if t.unit or t.chinese or text[t.end:t.end + 1] != "年"]
     out: list[_Tok] = []
     i = 0
     while i < len(toks):
@@ -152,7 +174,7 @@ def _merge_changes(text: str, toks: list[_Tok]) -> list[_Tok]:
             mid = text[a.end:b.start]
             if _CHANGE_MID.match(mid) and b.unit and (not a.unit or dimension(a.unit) == dimension(
                     b.unit)) and a.low is None and b.low is None:
-                verb = mid[:-1]
+                verb = re.sub(rf"(?:为|到|至){_WHEN}?$", "", mid)
                 from_value = a.value
                 if a.unit and a.unit != b.unit:  # 由5千多户增加到1万6千多户: a's value in b's unit
                     from_value = float(f"{to_base(a.value, a.unit)[0] / to_base(1.0, b.unit)[0]:.10g}")
@@ -167,7 +189,12 @@ def _merge_changes(text: str, toks: list[_Tok]) -> list[_Tok]:
 
 
 def _from_before(text: str, pos: int) -> bool:
-    """Is there a 由/从 at most four characters (no punctuation) before ``pos``?"""
+    """Is there a 由/从 at most four characters (no punctuation) before ``pos``?
+
+    A point in time between them is allowed: ``从2006年的18亿元``, ``由年初的400多万人``.
+    """
+    if _FROM_WHEN.search(text, max(0, pos - 10), pos):
+        return True
     head = text[max(0, pos - 5):pos]
     for k in range(len(head) - 1, -1, -1):
         ch = head[k]
@@ -251,8 +278,8 @@ def _keep(text: str, t: _Tok, end: int) -> bool:
         if base in ("倍",) and after in "于" and t.value < 2:
             pass
     if base == "所" and not has_mag and t.value >= 100 and float(t.value).is_integer() \
-            and _CJK.match(after):
-        return False  # 722所 (a research institute)
+            and _CJK.match(after) and not _institutions_after(text, t.end):
+        return False  # 722所国防科技产业园 (a research institute's number), not 1500所县医院
     if base == "岁" and after and _CJK.match(after) and not _SUFFIX_QUALIFIERS.match(text, t.end):
         return False  # 7-9岁儿童: an age describing a group
     if base in ("位", "名") and after in ("居", "列", "于"):
@@ -275,6 +302,18 @@ def _keep(text: str, t: _Tok, end: int) -> bool:
         if counted and counted.end() == len(rest):
             return False  # the item is counted after it: the amount only says which items
     return True
+
+#: what a count of 所 counts: schools, hospitals, centres, stations
+_INSTITUTION_ENDS = ("院", "校", "学", "中心", "站", "馆", "幼儿园", "机构", "室", "所")
+
+
+def _institutions_after(text: str, pos: int) -> bool:
+    """Does the noun after ``pos`` name a kind of institution (``县医院``, ``学校``)?"""
+    k = pos
+    while k < len(text) and k - pos < 12 and _CJK.match(text[k]) and text[k] not in "和及与等的":
+        k += 1
+    return text[pos:k].endswith(_INSTITUTION_ENDS)
+
 
 def _clause_end(text: str, pos: int, end: int) -> int:
     i = pos

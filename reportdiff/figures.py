@@ -48,6 +48,7 @@ from .figure_tokens import (
     _SUFFIX_QUALIFIERS,
     _TO_FORMS,
     _UNIT,
+    _WHEN,
     _clause_end,
     _fractions,
     _keep,
@@ -59,7 +60,15 @@ from .figure_tokens import (
     _Tok,
     _tokens,
 )
-from .metrics import COUNT_UNITS, DIRECTIONS, dimension, metric_key, strip_metric, to_base
+from .metrics import (
+    COUNT_UNITS,
+    DIRECTIONS,
+    JUNK_METRICS,
+    dimension,
+    metric_key,
+    strip_metric,
+    to_base,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
@@ -296,16 +305,22 @@ def _extract(
     groups: list[list[tuple[int, int, int]]] = []
     cur_sentence = -1
     sentence_figs: list[Figure] = []
+    nstarts: list[int] = []  # normalised start of each figure in ``out``
     for t in toks:
         cs, ce = _clause(text, t.start, t.end, start, end)
         metric, direction, to_form = _metric(text, t, cs)
         if t.kind == "rank":
             metric = _rank_metric(out, text, cs, t)
             direction = ""
+        percent = dimension(t.unit) == "%"
+        after = _RATE_AFTER.match(text, t.end) if percent and not direction else None
+        if after and (strip_metric(metric) in JUNK_METRICS or len(metric) <= 2):
+            metric = _TARGET_TAIL.sub("", after.group("m"))  # 提出8%左右的国内生产总值增长目标
+        rate = _is_rate(metric) or after is not None
         if t.kind == "fraction":
-            kind = "growth" if direction and not to_form else "share"
+            kind = "growth" if (direction and not to_form) or rate else "share"
         else:
-            kind = t.kind or _kind(t.unit, direction, to_form)
+            kind = t.kind or _kind(t.unit, direction, to_form, chinese=t.chinese, rate=rate)
         if prev_tok is not None and _listed(text, prev_tok, t) and out:
             # "分别下降36.1%、28.6%和85.8%": the list shares metric, direction, kind
             last = out[-1]
@@ -320,8 +335,16 @@ def _extract(
         sent = _sentence_start(text, cs, start)
         if sent != cur_sentence:
             cur_sentence, sentence_figs = sent, []
+        if percent and not direction and metric in JUNK_METRICS | {""} \
+                and _TARGET_AFTER.match(text, t.end):
+            # 增长11.3%，低于13%左右的预期目标: the target of the figure before it
+            prev = [f for f in sentence_figs if f.kind != "rank" and f.base_unit == "%"]
+            if prev:
+                metric, kind = prev[-1].metric, prev[-1].kind
         if t.kind != "rank":
             metric = _complete_metric(text, t, metric, direction, sentence_figs)
+        if metric in JUNK_METRICS:
+            metric = ""  # 去年, 有, 还: a word, not a subject; say nothing rather than junk
         qualifier = _qualifiers(text, t, cs)
         metric = metric[-_MAX_METRIC:]
         base_value, base_unit = to_base(t.value, t.unit)
@@ -348,26 +371,48 @@ def _extract(
             role=role,
         ))
         sentence_figs.append(out[-1])
+        nstarts.append(t.start)
     for g in groups:
         if len(g) > 1:
-            _distribute(text, out, g, synonyms)
+            _distribute(text, out, g, synonyms, nstarts, start)
     return out
 
 
 def _distribute(text: str, out: list[Figure], group: list[tuple[int, int, int]],
-                synonyms: Mapping[str, Sequence[str]] | None) -> None:
+                synonyms: Mapping[str, Sequence[str]] | None,
+                nstarts: Sequence[int] = (), start: int = 0) -> None:
     """``入室盗窃、抢劫、涉传警情分别下降36.1%、28.6%和85.8%``: one subject per value.
 
     ``group`` holds ``(index in out, clause start, number start)`` of a list of
     values; when the clause names as many subjects before 分别, each value gets
-    its own.
+    its own.  When it names none (``城镇居民人均可支配收入达到10493元，农村居民
+    人均纯收入达到3255元，…，分别增长9.6%和6.2%``), the subjects of the
+    sentence's figures before the list are taken in order.
     """
     from dataclasses import replace
 
-    _, cs, num_start = group[0]
+    first, cs, num_start = group[0]
     head = text[cs:num_start]
     cut = head.rfind("分别")
     if cut < 0:
+        return
+    if strip_metric(head[:cut]) in _SUBJECTLESS and nstarts:
+        sent = _sentence_start(text, cs, start)
+        subjects: list[str] = []
+        for i in range(first):
+            f = out[i]
+            if nstarts[i] < sent or f.kind == "rank":
+                continue
+            subj = f.metric[: -len(f.direction)] if f.direction and f.metric.endswith(
+                f.direction) else f.metric
+            if subj and subj not in _SUBJECTLESS and subj not in subjects:
+                subjects.append(subj)
+        if len(subjects) >= len(group):
+            for (idx, _, _), noun in zip(group, subjects[-len(group):], strict=True):
+                f = out[idx]
+                metric = noun + f.direction if f.direction and f.from_value is None else noun
+                out[idx] = replace(f, metric=metric,
+                                   metric_key=metric_key(metric, kind=f.kind, synonyms=synonyms))
         return
     raw = re.split("[、和及与]", head[:cut])
     suffix = ""
@@ -375,6 +420,11 @@ def _distribute(text: str, out: list[Figure], group: list[tuple[int, int, int]],
         raw[-1], suffix = raw[-1].rsplit("”", 1)
     items = [strip_metric(x.strip("“”") + suffix) for x in raw]
     items = [x for x in items if x]
+    if len(items) > 1 and all(len(x) <= 3 for x in items[:-1]) \
+            and len(items[-1]) >= len(items[0]) + 3 and len({len(x) for x in items[:-1]}) == 1:
+        # 城镇和农村居民人均可支配收入: the modifiers share the head noun written once
+        tail = items[-1][len(items[0]):]
+        items = [x + tail for x in items[:-1]] + [items[-1]]
     if len(items) != len(group) or any(len(x) > _MAX_METRIC for x in items):
         return
     for (idx, _, _), noun in zip(group, items, strict=True):
@@ -386,7 +436,9 @@ def _distribute(text: str, out: list[Figure], group: list[tuple[int, int, int]],
 
 _SUBJECTLESS = frozenset(["", "年均", "平均", "同比", "比上年", "实际", "名义", "分别", "均", "都",
                           "总量", "同口径", "增速", "总额", "规模", "其中", "比重", "占比",
-                          "比去年", "比上年", "比去年预算", "比上年预算"])
+                          "比去年", "比上年", "比去年预算", "比上年预算",
+                          "增幅", "年均增幅", "涨幅", "降幅", "增长率", "年均增长率", "增长速度",
+                          "年均增速"])
 
 
 #: Verbs that leave the counted thing to be written after the number (新建5所学校).
@@ -394,7 +446,7 @@ _BARE_VERBS = ("新建", "新设", "建成", "设立", "组建", "推动", "引�
                "新增", "净增", "惠及", "扶持", "为", "实施", "办理", "打造", "创建", "开工", "改造",
                "举办", "帮助", "带动", "吸引", "覆盖", "资助", "解决", "安置", "启动", "确保", "有",
                "设", "建", "使", "对", "在", "向", "给")
-_COMPARISON = re.compile(r"^(?:比|较|与)[^，。；]{1,10}(?:相比)?$")
+_COMPARISON = re.compile(r"^(?:(?:比|较|与)[^，。；]{1,10}(?:相比)?|(?:是|为|相当于)\d{4}年的?)$")
 
 
 def _sentence_start(text: str, pos: int, start: int) -> int:
@@ -413,6 +465,8 @@ def _complete_metric(text: str, t: _Tok, metric: str, direction: str,
     a bare verb takes the noun written after the number.
     """
     subject = metric[: -len(direction)] if direction and metric.endswith(direction) else metric
+    if subject in JUNK_METRICS:  # 还增长3%, 去年达到…: a word, not a subject
+        metric, subject = metric[len(subject):], ""
     comparison = bool(_COMPARISON.match(subject)) and subject not in _SUBJECTLESS
     if (subject in _SUBJECTLESS or comparison) and (subject or not _noun_after(text, t)):
         for f in reversed(sentence):
@@ -425,7 +479,7 @@ def _complete_metric(text: str, t: _Tok, metric: str, direction: str,
                     return fs + direction  # 比2009年提高92%: the comparison is not the metric
                 return fs + metric
         if subject:
-            return metric
+            return direction if comparison else metric  # 是1997年的2.3倍: no subject written
     if direction and direction not in ("新增", "净增"):
         return metric
     if subject and not (len(subject) <= 8 and subject.endswith(_BARE_VERBS)):
@@ -473,11 +527,14 @@ def _metric(text: str, t: _Tok, cs: int) -> tuple[str, str, bool]:
                          seg))
     if m:  # a figure earlier in the item ends the phrase ("2009年" is not one)
         seg = seg[m[-1].end():]
-    if t.from_value is not None:
-        k = max(seg.rfind("由"), seg.rfind("从"))
-        seg = seg[:k] if k >= 0 and len(seg) - k <= 5 else seg
+    if t.from_value is not None:  # 财政投入从2006年的18亿元增加到…: the subject ends before 从
+        cut = re.sub(rf"(?:由|从){_WHEN}?$", "", seg)
+        if cut == seg:  # 补助标准由每人每年320元…: a short 由/从 phrase before the first value
+            k = max(seg.rfind("由"), seg.rfind("从"))
+            cut = seg[:k] if k >= 0 and len(seg) - k <= 5 else seg
+        seg = cut
     phrase = seg
-    for w in _PREFIX_QUALIFIERS:
+    for w in ("高达", "长达", "多达", "远达", *_PREFIX_QUALIFIERS):  # 涨幅高达…: not 涨幅高 + 达
         if phrase.endswith(w):
             phrase = phrase[: -len(w)]
             break
@@ -491,10 +548,14 @@ def _metric(text: str, t: _Tok, cs: int) -> tuple[str, str, bool]:
             core = core[: -len(w)]
             break
     core = core.removesuffix("了")
+    target = _TARGET_TAIL.search(core)
+    core = _TARGET_TAIL.sub("", core) or core  # 经济增长预期目标6.5%: the target of 经济增长
     for d in DIRECTIONS:
         if core.endswith(d):
             direction = d
             break
+    if target and direction:
+        to_form = False  # 增长目标为17%: the target is a growth rate, not a level reached
     if to_form and direction:
         metric = strip_metric(core[: -len(direction)]) + direction
     elif direction:
@@ -507,18 +568,35 @@ def _metric(text: str, t: _Tok, cs: int) -> tuple[str, str, bool]:
     return metric, direction, to_form
 
 
-def _kind(unit: str, direction: str, to_form: bool) -> str:
+_TARGET_TAIL = re.compile(r"(?:的)?(?:预期目标|目标|预期)$")
+#: nouns naming a rate of change: a percentage after them is a growth rate
+_RATE_NOUNS = ("增幅", "涨幅", "降幅", "跌幅", "增长率", "增长速度", "增速", "增长幅度", "下降幅度",
+               "上涨幅度", "上升幅度", "回落幅度", "降低幅度")
+#: ``8%左右的国内生产总值增长目标``, ``6.5%－7%的增速``: the rate is named after the number
+_RATE_AFTER = re.compile(r"(?:以上|以内|以下|左右|上下)?的(?P<m>[\u4e00-\u9fffA-Za-z0-9]{0,14}?"
+                         r"(?:增长|增速|增幅|涨幅|增长率|增长速度|下降|降幅))(?:预期)?(?:目标)?"
+                         r"(?![极点动潜空源引方期])")
+#: ``低于13%左右的预期目标``: a target stated for the figure before it
+_TARGET_AFTER = re.compile(r"(?:以上|以内|以下|左右|上下)?的(?:预期)?目标")
+
+
+def _is_rate(metric: str) -> bool:
+    return _TARGET_TAIL.sub("", metric).endswith(_RATE_NOUNS)
+
+
+def _kind(unit: str, direction: str, to_form: bool, *, chinese: bool = False,
+          rate: bool = False) -> str:
     base = dimension(unit)
     if base == "个百分点":
         return "change"
     if base in ("%", "倍", "番"):
-        if direction and not to_form and direction not in ("新增", "净增"):
+        if (direction and not to_form and direction not in ("新增", "净增")) or rate:
             return "growth"
         return "share"
     if direction and not to_form and direction not in ("新增", "净增"):
         return "change"
-    if base == "" and "亿" in unit:
-        return "level"  # 突破千亿: a round sum, almost always money
+    if base == "" and "亿" in unit and chinese:
+        return "level"  # 突破千亿: a round sum in words, almost always money
     if base in COUNT_UNITS or base == "" or base == "张":
         return "count"
     return "level"
@@ -539,11 +617,17 @@ def _qualifiers(text: str, t: _Tok, cs: int) -> list[str]:
     q = _SUFFIX_QUALIFIERS.match(text, t.end)
     if q:
         out.append(q.group(0))
+    if _LAST_YEAR_BEFORE.search(text, cs, t.start) and text.startswith(
+            "转", q.end() if q else t.end):
+        out.append("上年")  # 由上年下降2.3%转为增长8.5%: the 2.3% is last year's
     seen: list[str] = []
     for w in out:
         if w not in seen:
             seen.append(w)
     return seen
+
+_LAST_YEAR_BEFORE = re.compile(r"(?:由|从)(?:上年|去年|上一年)(?:的)?[\u4e00-\u9fff]{0,4}$")
+
 
 def _rank_metric(prev: list[Figure], text: str, cs: int, t: _Tok) -> str:
     """A rank's metric: its own subject, else the figure(s) it ranks (``分别位居第三和第二``)."""
@@ -555,12 +639,18 @@ def _rank_metric(prev: list[Figure], text: str, cs: int, t: _Tok) -> str:
     for w in ("分别", "均", "都", "继续", "稳定", "仍", "连续", "由上年", "由去年", "由", "从", "其中"):
         own = own.replace(w, "")
     own = strip_metric(own.strip("、，"))
-    if own:
+    if own and own not in _SUBJECTLESS:
         return own + "排名"
     sent = cs
     while sent > 0 and text[sent - 1] not in "。！？\n":
         sent -= 1
     before = [f for f in prev if f.kind != "rank" and f.value_span and f.metric]
+    if own:  # 同比增长7.8%，增速位居全市第二: the rank of the growth rate before it
+        want_growth = own.endswith(_RATE_NOUNS)
+        for f in reversed(before):
+            subj = f.metric[: -len(f.direction)] if f.direction else f.metric
+            if (f.kind == "growth") == want_growth and subj and subj in text[sent:cs]:
+                return (f.metric if want_growth else subj) + "排名"
     # figures of the same sentence only: compare by quote position is not possible
     # here (spans index the source), so rely on the caller's order and the
     # sentence text
@@ -571,7 +661,7 @@ def _rank_metric(prev: list[Figure], text: str, cs: int, t: _Tok) -> str:
         if n > 1 and len(cands) >= n:
             return cands[len(cands) - n + t.group_pos].metric + "排名"
         return cands[-1].metric + "排名"
-    return "排名"
+    return own + "排名"
 
 
 # The deltas live in their own module; they are part of this module's API.

@@ -22,6 +22,7 @@ Two tables drive the figures module:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from .numerals import MAGNITUDES
@@ -29,6 +30,7 @@ from .numerals import MAGNITUDES
 __all__ = [
     "COUNT_UNITS",
     "DIRECTIONS",
+    "JUNK_METRICS",
     "SYNONYMS",
     "UNITS",
     "dimension",
@@ -78,7 +80,7 @@ UNITS: dict[str, tuple[str, float]] = {
 COUNT_UNITS = frozenset(
     ["户", "家", "人", "人次", "名", "位", "个", "项", "所", "座", "套", "间", "张", "辆", "台",
      "条", "处", "件", "次", "场", "宗", "笔", "棵", "株", "头", "艘", "架", "颗", "栋", "盏",
-     "块", "支", "部", "批", "床", "篇", "册", "种", "份", "只", "批次", "剂次", "剂"]
+     "块", "支", "部", "批", "床", "篇", "册", "种", "份", "只", "批次", "剂次", "剂", "门"]
 )
 
 #: Direction words, longest first (a direction word before a number gives ``direction``).
@@ -103,12 +105,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cpi": ("居民消费价格", "居民消费价格涨幅", "CPI"),
     "fixed_investment": ("固定资产投资", "全社会固定资产投资"),
     "retail_sales": ("社会消费品零售总额", "社会消费品零售额"),
-    "urban_jobs": ("城镇新增就业",),
+    "urban_jobs": ("城镇新增就业", "新增城镇就业", "城镇新增就业人口", "城镇新增就业人数"),
     "unemployment_survey": ("城镇调查失业率", "调查失业率"),
     "unemployment_registered": ("城镇登记失业率", "登记失业率"),
     "disposable_income": ("居民人均可支配收入", "人均可支配收入"),
-    "urban_income": ("城镇居民人均可支配收入",),
-    "rural_income": ("农村居民人均可支配收入", "农民人均纯收入", "农村居民人均纯收入"),
+    "urban_income": ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入"),
+    "rural_income": ("农村居民人均可支配收入", "农民人均纯收入", "农村居民人均纯收入",
+                     "农村常住居民人均可支配收入"),
     "trade": ("货物进出口总额", "进出口总额", "外贸进出口", "进出口"),
     "fdi": ("实际使用外资", "实际利用外资", "实际使用外商直接投资", "实际利用外商直接投资"),
     "rural_poor": ("农村贫困人口", "贫困人口"),
@@ -124,11 +127,35 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _LEAD = ("全年", "全区", "全市", "全省", "全国", "我国", "我区", "我市", "我省", "预计", "完成",
          "其中", "共", "累计", "今年", "去年", "当年", "年内", "力争", "实现", "——", "—",
          "比上年", "比去年", "同比", "将", "把", "主要预期目标是", "预期目标是", "目标是", "预期目标",
-         "主要是")
+         "主要是", "还", "又", "已有", "已经", "已", "要", "先后", "总计", "共计", "共有", "为此",
+         "由于", "比上年末", "比上年底", "比去年末", "比去年底", "比上年同期", "较上年", "较去年")
 _TRAIL = ("实际", "名义", "同比", "比上年", "比去年", "分别", "年均", "平均", "全年",
           "累计", "达到", "达", "为", "是", "了", "共", "约", "近", "超过", "突破", "完成",
           "同口径", "年均", "一直", "持续", "继续", "拟按", "拟", "要", "再", "将", "已", "及", "和",
-          "与")
+          "与", "仍然", "依然", "仍", "还", "由上年的", "由去年的", "由上年", "由去年", "转为", "转", "由", "从")
+
+_LEAD_LONGEST_FIRST = tuple(sorted(_LEAD, key=len, reverse=True))
+
+#: verbs that end in a character _TRAIL would strip (惠及 is not 惠 + 及)
+_TRAIL_KEEP = ("惠及", "涉及", "普及", "波及", "顾及", "触及", "危及", "提及", "遍及", "以及",
+               "覆盖", "转移", "转化", "转换", "转型", "转让", "偿还", "归还", "退还", "返还", "交还",
+               "生还")
+
+#: a year, a date or an enumeration word at either end of a metric is not part of it
+_TIME_HEAD = re.compile(r"^(?:[一二三四五六七八九十]是|(?:截至|到|至)?(?:\d{4}年|上年|去年|当年)"
+                        r"(?:[初末底]|上半年|前三季度)?(?:的)?)")
+_TIME_TAIL = re.compile(r"(?:(?:是|为|相当于|比|较)?(?:\d{4}年|\d+年前|上年|去年)(?:[初末底中])?"
+                        r"(?:的)?)$")
+
+#: words that cannot be a metric on their own (a figure needs a subject, not a verb)
+JUNK_METRICS = frozenset([
+    "有", "将", "这", "即", "就", "据", "用", "到", "还", "惠", "要", "计", "共", "约", "或", "除", "少", "同",
+    "定", "涉", "长", "把", "几", "在", "对", "向", "给", "使", "为", "是", "了", "达", "及", "和", "与", "等",
+    "其", "让", "由", "从", "也", "都", "均", "已", "又", "再", "并", "比", "较", "转", "去年", "今年", "上年", "当年",
+    "全年", "其中", "目前", "我们", "可以", "已经", "包括", "根据", "经过", "至于", "例如", "只有", "就有", "总计", "共计",
+    "全国", "我国", "全面", "先后", "同时", "此外", "另外", "全部", "其他", "这些", "实现", "完成", "达到", "超过", "突破",
+    "已有", "共有", "还有", "又有", "就有", "另有",
+])
 
 
 def unit_info(unit: str) -> tuple[str, float] | None:
@@ -188,12 +215,19 @@ def strip_metric(phrase: str) -> str:
     changed = True
     while changed and s:
         changed = False
-        for w in _LEAD:
-            if s.startswith(w) and len(s) > len(w):
-                s = s[len(w):]
+        for rx in (_TIME_HEAD, _TIME_TAIL):
+            m = rx.search(s)
+            if m and m.group(0) and len(m.group(0)) < len(s):
+                s = s[:m.start()] + s[m.end():]
                 changed = True
+        for w in _LEAD_LONGEST_FIRST:  # only the longest lead word written counts
+            if s.startswith(w):
+                if len(s) > len(w):
+                    s = s[len(w):]
+                    changed = True
+                break
         for w in _TRAIL:
-            if s.endswith(w) and len(s) > len(w):
+            if s.endswith(w) and len(s) > len(w) and not s.endswith(_TRAIL_KEEP):
                 s = s[: -len(w)]
                 changed = True
     return s.strip(" ，、：；（）()“”\"")
@@ -215,12 +249,16 @@ def metric_key(
     'gdp_growth'
     >>> metric_key("新建道路", kind="level")
     '新建道路'
+    >>> metric_key("经济增长", kind="growth")
+    'gdp_growth'
     """
     table: dict[str, tuple[str, ...]] = dict(SYNONYMS)
     if synonyms:  # a user's names win over the default table's names of the same length
         table.update({k: tuple(v) for k, v in synonyms.items()})
     core = metric[:-2] if kind == "rank" and metric.endswith("排名") else metric
-    directed = False
+    directed = core in DIRECTIONS  # 下降 alone: a direction with no subject
+    if directed:
+        core = ""
     for d in DIRECTIONS:
         if core.endswith(d) and len(core) > len(d):
             core = core[: -len(d)]
@@ -228,11 +266,15 @@ def metric_key(
             break
     core = strip_metric(core)
     user = set(synonyms or ())
+    full = strip_metric(metric)  # 经济增长 is itself a name: do not read it as 经济 + 增长
     best: tuple[int, int, str] | None = None
     for key, names in table.items():
         for name in names:
             rank = (len(name), 1 if key in user else 0)
-            if core.endswith(name) and (best is None or rank > best[:2]):
+            if core.startswith("人均") and not name.startswith("人均"):
+                continue  # 人均国内生产总值 is not 国内生产总值
+            if (core.endswith(name) or (directed and full == name)) and (
+                    best is None or rank > best[:2]):
                 best = (*rank, key)
     if not best and not core:
         return ""  # no metric written: nothing to pair on

@@ -74,8 +74,16 @@ COMPLETION_VERBS: tuple[str, ...] = ("投入使用", "投入运营", "建成", "
 
 _AT_LEAST = ("不低于", "不少于", "至少", "超过", "突破", "高于")
 _AT_MOST = ("不超过", "不高于", "控制在", "低于", "少于")
-_PAST = re.compile(r"已经|已[设建有达实经完成]|去年|上年(?!度)|过去|五年来|累计|曾|前几年")
+_PAST = re.compile(r"已经|已[设建有达实经完成]|去年|(?<![础面])上年(?![度均])|过去|五年来|累计|曾|前几年")
 _FORECAST = re.compile(r"将[高]?达|将超过|历史最高|历史新高")
+#: Money the government spends is delivered by it: 支出总额将达到664亿元 is a commitment.
+_BUDGET = re.compile(r"财政|预算|支出|投入|资金|拨款")
+#: A metric that names only an attribute takes its subject from the clause before:
+#: 扎实推进新型农村社会养老保险试点，试点范围扩大到23%的县.
+_ATTRIBUTE = re.compile(r"(?:试点)?(?:范围|覆盖面|覆盖率|规模|比重|比例|占比|标准|水平)")
+#: What a plan does to the things it counts: 592个……县免征农业税, 在100个城市开展试点.
+_ACTION = re.compile(r"免征|免除|开展|实施|推行|推广|试点|覆盖|纳入|改造|新建|建成|取消|减免|补助|"
+                     r"开工|安置|搬迁|培训|资助")
 _ESTIMATE = re.compile(r"^(?:今年|全年)?预计(?!数)")
 _CUE = re.compile(r"今年|明年|年内|全年要|要|将|拟|确保|力争|争取|预期|目标|计划|力求|努力|务必")
 _EXPLAIN = re.compile(r"考虑了?|兼顾|表明|体现了?|意味着|有利于|可以实现|就能够|能够实现|主要是|"
@@ -87,7 +95,7 @@ _BARE_DIRECTION = re.compile(r"^(?:要|并|同时|继续|进一步|大力|积极
                              r"深入|扎实|稳步|扩大|支持|鼓励|发展|落实|抓好|做好|打造|培育)")
 _NAMED = re.compile(r"[A-Za-z0-9]|“[^”]{2,}”|《[^》]+》|项目|工程|地块|片区|园区|产业园|公园|[园馆站桥港厂楼]"
                     r"|医院|学院|学校|大道|[^路]路|线路|铁路|基地|新城|中心|平台|大厦|试点|方案|条例|"
-                    r"办法|规划|制度|改革|机构|清单|体系|法律|法规")
+                    r"办法|规划|制度|改革|机构|清单|体系|法律|法规|收储")
 _CLAUSE_SPLIT = re.compile(r"[，,：:；;。！？!?\n]")
 _SENT_SPLIT = re.compile(r"[。！？!?；;\n]")
 _FILLER_HEAD = ("今年", "全年", "年内", "要", "再", "拟", "将", "并", "同时", "其中", "把", "确保",
@@ -407,7 +415,7 @@ def extract_promises(
 def _past_sentence(year: int | None) -> re.Pattern[str]:
     """A sentence about the past: 过去一年, 去年, or the year before the plan year."""
     prev = rf"|{year - 1}年(?!以来)" if year else ""
-    return re.compile(r"过去一年|过去五年|一年来|五年来|去年|(?<!比)上年(?!度)" + prev)
+    return re.compile(r"过去一年|过去五年|一年来|五年来|去年|(?<![比础面])上年(?![度均])" + prev)
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -503,10 +511,16 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
     cs, ce = _clause_at(text, vs, ss, se)
     clause = text[cs:ce]
     before = text[cs:vs]
-    if _PAST.search(clause) or _FORECAST.search(text[ss:se]) or _ESTIMATE.search(clause):
+    if _PAST.search(clause) or _ESTIMATE.search(clause) or (
+            _FORECAST.search(clause) and not _BUDGET.search(clause)):
         return None
     if re.search(r"比(?:去年|上年|20\d\d年)", before):
         return None
+    if re.search(r"(?:现行|目前|现有|原有|原来)[^，。；0-9]{0,8}$", before):
+        return None  # 将制造业等行业现行16%的税率降至13%: 16% is where it starts
+    if re.fullmatch(r"[\s“]*(?:近|约|将近|大约|逾)?", before) and re.match(r"[^，。；]{0,4}的",
+                                                                          text[ve:ce]):
+        return None  # 近14亿中国人的饭碗: a number describing a noun, not a target
     # a number inside a quoted name: “三个1亿人”, “四两拨千斤”
     if before.count("“") > before.count("”"):
         return None
@@ -515,8 +529,13 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
     written = report.source_text[f.value_span[0]:f.value_span[1]]
     if not re.match(r"[\s\u200b]*[0-9０-９]", written) and "分之" not in written:
         return None  # Chinese numerals in a plan are names and idioms (二元结构, 十三亿人)
-    if not _clean_metric(before, f) or before.rstrip().endswith("把"):
+    if before.rstrip().endswith("把"):
         return None  # no subject: 把13亿中国人的饭碗……
+    if not _clean_metric(before, f):
+        # the count is the subject: 592个国家扶贫开发工作重点县免征农业税
+        after = text[ve:ce]
+        if not (f.kind == "count" and 4 <= len(residual(after)) and _ACTION.search(after)):
+            return None
     # sub-clause: several figures joined by 、 in one clause give one promise each
     same = sorted((v for g, v in items if cs <= v[0] < ce), key=lambda v: v[0])
     ps, pe = cs, ce
@@ -534,11 +553,16 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
     if f.from_value is not None:  # 由每人每年420元提高到450元: a level, from a base
         metric = re.sub(r"(?:由|从)[^由从]*$", "", metric) or metric
     after = text[ve:pe]
+    if metric.endswith("等") and f.kind == "count" and len(residual(after)) >= 2:
+        # 确保铁园路、白沙西路等15条道路开工建设: the names are examples; what is promised
+        # is the work on the things counted
+        metric = re.sub(r"^(?:多|余)?(?:以上|以内|以下|左右)?的?", "", after).strip()
     if len(metric) < 3 or len(residual(metric)) < 2:
         tail = re.sub(r"^(?:多|余)?(?:以上|以内|以下|左右|之内)?的?", "", after)
         tail = re.sub(r"(?:问题|任务|等)+$", "", tail)
         metric = (metric + tail).strip()
-    if len(metric) <= 3 or len(residual(metric)) < 2:
+    if (len(metric) <= 3 or len(residual(re.sub(r"人均|每年|平均|年均", "", metric))) < 2
+            or _ATTRIBUTE.fullmatch(residual(metric))):
         comma = text.rfind("，", ss, max(ss, cs - 1))
         prev = text[comma + 1 if comma >= 0 else ss:max(ss, cs - 1)]
         prev = _BARE_DIRECTION.sub("", prev.strip(" ，“”"))
@@ -575,8 +599,10 @@ def _base_key(metric: str, synonyms: Mapping[str, Sequence[str]] | None) -> str:
 
 def _clean_metric(phrase: str, f: Figure) -> str:
     s = re.sub(r"^.*?(?:目标是|目标为)", "", phrase).strip(" ，、：；“”")
-    if len(residual(s)) < 2:  # 今年经济增长预期目标为7%左右: the metric is before 目标
-        s = re.sub(r"(?:预期)?(?:增长)?目标(?:定)?[是为在]?$", "", phrase).strip(" ，、：；“”")
+    s = re.sub(r"^在[^，；]*?基础上", "", s)  # 在明显提高质量和效益的基础上年均增长7%
+    if len(residual(re.sub(r"年均|平均", "", s))) < 2:
+        # 今年经济增长预期目标为7%左右, 经济增长预期目标是……年均增长7%: the metric is before 目标
+        s = re.sub(r"(?:预期)?(?:增长)?目标(?:定)?(?:[是为在].*)?$", "", phrase).strip(" ，、：；“”")
         s = re.sub(r"^.*?(?:提出|确定)", "", s) or s
     changed = True
     while changed and s:
@@ -587,6 +613,9 @@ def _clean_metric(phrase: str, f: Figure) -> str:
         for w in _FILLER_TAIL:
             if s.endswith(w) and len(s) > len(w):
                 s, changed = s[: -len(w)], True
+    bare = re.sub(r"目标(?:拟定|确定|设定|定)?$", "", s)  # 广义货币M2预期增长目标拟定为13%左右
+    if bare != s and len(residual(bare)) >= 2:
+        s = bare
     s = re.sub(r"(?:都要|要再|要|将|拟|再|预期|力争|都)(?=(?:增长|下降|降低|减少|提高|增加|上涨|压减|"
                r"压缩|削减)$)", "", s)
     s = re.sub(r"(?:下降|降低|降|提高|增加|扩大|上升)(?:到|至)$", "", s) or s
@@ -617,6 +646,8 @@ def _qualitative(clause: str) -> dict[str, Any] | None:
         return None
     if re.match(r"^[^，。]{0,12}?是", body) or re.search(r"关键一年|之年$", body):
         return None  # a description (2020年是……关键一年), not a commitment
+    if re.search(r"上下(?:更大|足|真)?功夫$|围绕[^，。]*目标$", body):
+        return None  # 在……落地见效上下功夫, 围绕全面建成小康社会奋斗目标: nothing to finish
     verb = next((v for v in COMPLETION_VERBS if v in body), None)
     if verb is None:
         return None
@@ -628,7 +659,7 @@ def _qualitative(clause: str) -> dict[str, Any] | None:
             and not re.search(r"(?:确保|力争|争取|年内|今年|全面)", head):
         return None  # 加快/推进 … with a completion verb only in passing
     obj = body if len(head) < 2 else head
-    if not _NAMED.search(obj):
-        return None
+    if not _NAMED.search(obj) and not _NAMED.search(after):
+        return None  # (高质量完成国家生态园林城市创建任务: the name follows the verb)
     metric = re.sub(r"^(?:今年|年内|全年|要|并|同时|确保|力争|争取|务必|努力)+", "", body)
     return {"kind": "qualitative", "metric": metric, "target": None}

@@ -140,21 +140,57 @@ class TfidfModel:
             return csr_matrix((len(texts), 1))
         return self._vec.transform(list(texts))
 
-    def matrix(self, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-        """Cosine similarities, ``out[i, j]`` between ``a[i]`` and ``b[j]`` (a numpy array).
+    def counts(self, texts: Sequence[str]) -> Any:
+        """Raw counts of the model's terms (a scipy sparse matrix, one row per text).
 
-        Two texts without any known word score 1.0 when both are empty of
-        terms, else 0.0.
+        Counts add up: the counts of joined texts are the sum of their rows,
+        which :meth:`weigh` turns into the joined texts' TF-IDF rows without
+        cutting the texts again.
+
+        >>> m = TfidfModel(["发展数字经济。\\n稳定就业。"])
+        >>> c = m.counts(["发展数字经济。", "稳定就业。"])
+        >>> joined = m.weigh(c[0] + c[1])
+        >>> float(m.cosines(joined, m.transform(["发展数字经济。稳定就业。"]))[0, 0])
+        1.0
         """
+        from scipy.sparse import csr_matrix
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        if not self._fitted:
+            return csr_matrix((len(texts), 1))
+        return CountVectorizer.transform(self._vec, list(texts))
+
+    def weigh(self, counts: Any) -> Any:
+        """L2-normalised TF-IDF rows from :meth:`counts` rows (as :meth:`transform`)."""
+        import numpy as np
+        from scipy.sparse import csr_matrix, diags
+        from sklearn.preprocessing import normalize
+
+        if not self._fitted:
+            return csr_matrix(counts.shape)
+        x = csr_matrix(counts, dtype=float, copy=True)
+        np.log(x.data, out=x.data)  # sublinear tf, as fitted: 1 + log(tf)
+        x.data += 1.0
+        return normalize(x @ diags(self._vec.idf_), norm="l2", copy=False)
+
+    def cosines(self, va: Any, vb: Any) -> np.ndarray:
+        """:meth:`matrix` for rows already weighed (:meth:`transform`, :meth:`weigh`)."""
         import numpy as np
 
-        va, vb = self.transform(a), self.transform(b)
         out = np.asarray((va @ vb.T).todense(), dtype=float)
         na = np.asarray(va.multiply(va).sum(axis=1)).ravel() > 0
         nb = np.asarray(vb.multiply(vb).sum(axis=1)).ravel() > 0
         both_empty = np.outer(~na, ~nb)
         out[both_empty] = 1.0
         return np.clip(np.round(out, _DIGITS), 0.0, 1.0)
+
+    def matrix(self, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+        """Cosine similarities, ``out[i, j]`` between ``a[i]`` and ``b[j]`` (a numpy array).
+
+        Two texts without any known word score 1.0 when both are empty of
+        terms, else 0.0.
+        """
+        return self.cosines(self.transform(a), self.transform(b))
 
     def cosine(self, a: str, b: str) -> float:
         """TF-IDF cosine of two texts."""

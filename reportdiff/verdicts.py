@@ -51,6 +51,7 @@ __all__ = [
     "judge",
     "polarity_of",
     "sense_of",
+    "units_comparable",
 ]
 
 Verdict = Literal["kept", "partial", "in_progress", "missed", "unclear", "not_mentioned"]
@@ -220,6 +221,31 @@ def _fmt(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
+#: Classifiers of institutions and projects, which reports also count with the general 个.
+_INSTITUTIONS = frozenset({"家", "所", "座", "处", "项"})
+
+
+def units_comparable(unit: str, other: str) -> bool:
+    """Can a figure in ``other`` be read against a target in ``unit``?
+
+    Units of one dimension compare (亿元 and 万亿元); a bare number compares with
+    anything but a rate; and ``个``, the general classifier, compares with the
+    classifier of institutions and projects (家, 所, 座, 处, 项: 新建校企产学研平台10个
+    against 新建产学研平台6家), not with people, households or roads (人, 户, 条).
+
+    >>> units_comparable("亿元", "万亿元"), units_comparable("个", "家"), units_comparable("个", "人")
+    (True, True, False)
+    >>> units_comparable("%", "个百分点")
+    False
+    """
+    a, b = dimension(unit), dimension(other)
+    if a == b:
+        return True
+    if "" in (a, b):
+        return a not in RATE_UNITS and b not in RATE_UNITS
+    return "个" in (a, b) and {a, b} - {"个"} <= _INSTITUTIONS
+
+
 def judge(op: str, value: float | None, low: float | None, high: float | None, unit: str,
           direction: str | None, metric: str, outcome: float, outcome_unit: str,
           options: AuditOptions, *, key: str = "") -> Judgement:
@@ -228,9 +254,7 @@ def judge(op: str, value: float | None, low: float | None, high: float | None, u
     ``outcome`` is signed: a fall reported against a promised rise is negative.
     Raises nothing: incomparable units give ``unclear``.
     """
-    if dimension(unit) != dimension(outcome_unit) and not (
-            "" in (dimension(unit), dimension(outcome_unit))
-            and dimension(unit) not in RATE_UNITS and dimension(outcome_unit) not in RATE_UNITS):
+    if not units_comparable(unit, outcome_unit):
         return Judgement("unclear", None,
                          f"the outcome is in {outcome_unit or 'no unit'}, the target in "
                          f"{unit or 'no unit'}: not comparable")

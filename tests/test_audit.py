@@ -171,3 +171,130 @@ def test_cli_audit_bad_polarity_file(tmp_path):
     assert res.exit_code == 2
     assert res.stderr == (f"reportdiff: error: {bad} must hold a JSON object such as "
                           '{"房价": "ceiling"}\n')
+
+
+# -- one constructed pair per verdict rule (docs/verdicts.md) ------------------------
+
+def one(old_plan: str, new_review: str, *, review_title: str = "2019年工作回顾",
+        after: str = "今年继续努力。") -> reportdiff.AuditItem:
+    """The single promise of ``old_plan`` audited against ``new_review``."""
+    old = f"各位代表：\n一、2018年工作回顾\n去年工作取得新进展。\n二、2019年工作安排\n{old_plan}\n"
+    new = f"各位代表：\n一、{review_title}\n{new_review}\n二、2020年工作安排\n{after}\n"
+    a = run(old, new)
+    assert len(a.items) == 1, [i.promise.quote for i in a.items]
+    return a.items[0]
+
+
+@pytest.mark.parametrize("plan,review,verdict,rule", [
+    # figures: floor, ceiling, target, range, partial
+    ("今年国内生产总值增长7.5%左右。", "国内生产总值增长7.4%。", "kept",
+     "floor metric: outcome 7.4% >= 7.5% (左右 allows 0.25 points)"),
+    ("今年国内生产总值增长7.5%左右。", "国内生产总值增长7.2%。", "missed",
+     "floor metric: outcome 7.2% < 7.5% (左右 allows 0.25 points)"),
+    ("今年居民消费价格涨幅3%左右。", "居民消费价格上涨3.3%。", "missed",
+     "ceiling metric: outcome 3.3% > 3% (左右 allows 0.25 points)"),
+    ("今年广义货币M2预期增长13%左右。", "广义货币M2增长11.3%。", "missed",
+     "target metric: outcome 11.3% is off target 13% (左右 allows 0.25 points)"),
+    ("今年城镇新增就业1100万人以上。", "城镇新增就业1000万人。", "partial",
+     "floor (以上: at least): outcome 1000万人 < 1100万人, attainment 91% >= 80%"),
+    ("今年城镇新增就业1100万人以上。", "城镇新增就业800万人。", "missed",
+     "floor (以上: at least): outcome 800万人 < 1100万人"),
+])
+def test_verdict_from_a_figure(plan, review, verdict, rule):
+    item = one(plan, review)
+    assert (item.verdict, item.rule) == (verdict, rule)
+
+
+def test_words_of_failure_decide_without_a_figure():
+    # the sentence that decides wins over an earlier one that only names the topic
+    item = one("今年居民消费价格总水平涨幅控制在4%左右。",
+               "我们遏制物价过快上涨，实现经济平稳较快发展。政府工作仍存在不足，节能减排、物价调控目标没有完成。")
+    assert (item.verdict, item.rule) == ("missed",
+                                         "the review says the target was not reached (no figure)")
+    assert item.evidence[0].quote == "政府工作仍存在不足，节能减排、物价调控目标没有完成。"
+
+
+def test_words_of_failure_override_a_figure_that_would_keep():
+    item = one("今年进出口增长6%左右。", "进出口增长6.1%，但低于年初预期目标。")
+    assert item.verdict == "missed"
+
+
+def test_words_of_completion_and_a_vague_outcome():
+    assert one("今年要淘汰黄标车和老旧车600万辆。",
+               "淘汰黄标车和老旧车指标超额完成。").verdict == "kept"
+    item = one("今年居民消费价格涨幅3%左右。", "居民消费价格涨幅保持较低水平。")
+    assert (item.verdict, item.rule) == ("unclear",
+                                         "the review describes the outcome without a figure")
+
+
+def test_a_mention_without_an_outcome_is_not_mentioned():
+    item = one("今年城镇新增就业1100万人以上。", "我们高度重视城镇新增就业工作。")
+    assert (item.verdict, item.rule) == ("not_mentioned",
+                                         "the review names the topic but gives no outcome")
+
+
+def test_another_stage_and_other_units_are_unclear():
+    item = one("今年保障性住房新开工700万套。", "保障性住房基本建成511万套。")
+    assert item.verdict == "unclear" and "different_stage" in item.flags
+    item = one("今年要淘汰水泥落后产能4200万吨。", "淘汰水泥落后产能企业15个。")
+    assert item.verdict == "unclear" and "units_differ" in item.flags
+
+
+def test_a_figure_of_another_order_is_not_read_as_the_outcome():
+    item = one("今年拟发行长期建设国债800亿元。", "投入国债建设资金95.4亿元。")
+    assert item.verdict == "unclear" and "magnitude_differs" in item.flags
+    assert item.rule.startswith("outcome 95.4亿元 is of another order than the target 800亿元")
+
+
+def test_a_multi_year_promise_not_yet_due_is_in_progress():
+    item = one("到2020年，城镇棚户区住房改造2000万套。", "棚户区住房改造620万套。")
+    assert (item.verdict, item.outcome.value) == ("in_progress", 620.0)
+    assert item.rule.startswith("due 2020: progress so far")
+    assert one("到2020年，城镇棚户区住房改造2000万套。",
+               "我们推进了多项改革。").verdict == "not_mentioned"
+
+
+def test_a_promise_for_each_year_is_due_this_year():
+    # 今明两年……每年: the 2019 instalment is checked now, not left in progress
+    item = one("今明两年继续提高企业退休人员基本养老金，人均每年增长10%左右。",
+               "企业退休人员基本养老金人均提高10%。")
+    assert item.verdict == "kept"
+
+
+def test_qualitative_promises_done_or_under_way():
+    assert one("确保华侨城P158地块等项目全面开工。",
+               "华侨城P158地块项目全面开工。").verdict == "kept"
+    item = one("今年建成洪山体育中心项目。", "洪山体育中心项目开工建设。")
+    assert item.verdict == "in_progress"
+
+
+def test_a_level_reached_is_compared_with_a_level_promise():
+    # 降到去年的1.5%左右 is a level, not a cut of 1.5%
+    item = one("今年赤字率下降到1.5%左右。",
+               "财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右。")
+    assert item.verdict == "kept"
+    # 覆盖面扩大到60%: the attribute takes the sentence's subject
+    item = one("将新型农村社会养老保险试点范围扩大到全国40%的县。",
+               "2343个县开展新型农村社会养老保险试点，3.58亿人参保，覆盖面扩大到60%以上。")
+    assert (item.verdict, item.outcome.value) == ("kept", 60.0)
+
+
+def test_metric_name_variants_match():
+    # word order, an abbreviation, a head noun after the canonical name
+    assert one("今年再解决6000万农村人口的安全饮水问题。",
+               "农村饮水安全工程使6069万农民受益。").verdict == "kept"
+    assert one("今年棚改开工580万套。", "棚户区住房改造620多万套。").verdict == "kept"
+    assert one("其中易地搬迁脱贫200万人以上。", "易地扶贫搬迁人口超过240万。").verdict == "kept"
+    assert one("今年城镇新增就业900万人。", "城镇新增就业人口970万人。").verdict == "kept"
+
+
+def test_a_total_of_a_numbered_group_is_not_the_outcome_of_one_member():
+    item = one("完成旧城改造征收30万㎡。", "完成三旧改造征收拆迁面积96万㎡。")
+    assert item.verdict == "not_mentioned"
+
+
+def test_last_year_stated_outside_a_five_year_review():
+    item = one("今年国内生产总值增长8%左右。", "五年来国内生产总值年均增长11.2%。",
+               review_title="过去五年工作回顾",
+               after="过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%。今年要稳增长。")
+    assert (item.verdict, item.outcome.value) == ("kept", 10.3)

@@ -70,3 +70,25 @@ def test_deltas_are_frozen_picklable_and_serialisable() -> None:
     assert list(deltas.to_pandas()["abs_change"]) == [pytest.approx(-0.3)]
     assert "<table>" in deltas._repr_html_()
     assert reportdiff.figure_deltas is figure_deltas
+
+
+@pytest.mark.parametrize("old_text, new_text, old_value, new_value, note", [
+    ("国内生产总值增长6.5%左右。", "国内生产总值增长6%－6.5%。", 6.5, 6.25,
+     "range compared at its midpoint: new 6-6.5"),
+    ("国内生产总值增长6.5%－7%。", "国内生产总值增长6.5%左右。", 6.75, 6.5,
+     "range compared at its midpoint: old 6.5-7"),
+    ("国内生产总值增长6.5%－7%。", "国内生产总值增长6%－6.5%。", 6.75, 6.25,
+     "range compared at its midpoint: old 6.5-7, new 6-6.5"),
+])
+def test_ranges_compare_at_their_midpoint(old_text: str, new_text: str, old_value: float,
+                                          new_value: float, note: str) -> None:
+    d, = figure_deltas(extract_figures_from_text(old_text), extract_figures_from_text(new_text))
+    assert (d.old_value, d.new_value, d.abs_change, d.note) == (
+        old_value, new_value, round(new_value - old_value, 12), note)
+
+
+def test_last_years_figure_gives_way_to_this_years() -> None:
+    old = extract_figures_from_text("规模以上工业企业利润增长3%。")
+    new = extract_figures_from_text("规模以上工业企业利润由上年下降2.3%转为增长8.5%。")
+    d, = figure_deltas(old, new)
+    assert (d.old_value, d.new_value, d.note) == (3.0, 8.5, "")

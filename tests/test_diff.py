@@ -12,7 +12,8 @@ from reportdiff import Report
 from reportdiff.align import Link
 from reportdiff.diff import SCHEMA, Diff, diff
 from reportdiff.errors import NotAReportError, UsageError
-from reportdiff.render.diff_text import diff_markdown, diff_text, elide, md_escape
+from reportdiff.render.diff_text import diff_text, elide
+from reportdiff.render.markdown import diff_markdown, md_escape, ops_markdown
 
 OLD = """政府工作报告
 ——2018年3月5日在第十三届全国人民代表大会第一次会议上
@@ -276,15 +277,31 @@ def test_long_cjk_lines_wrap_by_cells():
 
 def test_markdown_rendering(result):
     md = diff_markdown(result)
-    assert md.startswith("# ")
-    assert "| Unchanged text |" in md
+    assert md == diff_markdown(result.to_dict())  # a Diff or its dict
+    assert md.startswith("# Changes: ")
+    share = f"{result.summary.unchanged_share * 100:.1f}%"
+    s = result.summary
+    assert (f"- Unchanged text: {share} (2 × {s.equal_chars} equal / ({s.old_chars} + "
+            f"{s.new_chars}) characters, word level)") in md
     assert "~~稳中向好~~**保持在合理区间**" in md
-    assert "| 国内生产总值增长 | 6.9% | 6.6% | -0.3 pp |" in md
+    assert "| 国内生产总值增长 | 6.9% | 6.6% | -0.3 pp |  | yes |  |" in md
+
+
+def test_markdown_marks_fall_back_to_html_tags_next_to_punctuation():
+    # ``增长**，推进**`` would not be bold in CommonMark: a letter outside, punctuation inside.
+    assert ops_markdown([("equal", "增长"), ("insert", "，推进改革")]) == "增长<ins>，推进改革</ins>"
+    assert ops_markdown([("delete", "，推进改革"), ("equal", "。")]) == "~~，推进改革~~。"
+    long = [("equal", "甲" * 40), ("insert", "新"), ("equal", "乙" * 40)]
+    assert ops_markdown(long, context=3) == "…甲甲甲**新**乙乙乙…"
+    assert ops_markdown(long, context=None) == "甲" * 40 + "**新**" + "乙" * 40
+    assert ops_markdown([("equal", "一\n"), ("insert", "1. 新段")]) == "一\n\n**1. 新段**"
+    assert ops_markdown([("equal", "一\n1. 旧段")]) == "一\n\n1\\. 旧段"
 
 
 def test_markdown_escapes_report_text():
     assert md_escape("a*b_c[d]") == r"a\*b\_c\[d\]"
-    assert md_escape("- 列表\n1. 编号") == "\\- 列表\n1\\. 编号"
+    assert md_escape("- 列表\n1. 编号") == "\\- 列表 1. 编号"  # one cell or paragraph
+    assert md_escape("1. 编号") == "1\\. 编号"
     assert re.fullmatch(r"[^*_]*", md_escape("增长6.5%")) is not None
 
 
@@ -292,7 +309,7 @@ def test_markdown_escapes_report_text():
 
 EXPECTED_TEXT = """\
 2018 政府工作报告 → 2019 政府工作报告
-Unchanged text: 73.6% (2 × 184 equal / 248 + 252 characters, word level)
+Unchanged text: 73.6% (2 × 184 equal / (248 + 252) characters, word level)
 Pairs: 6 compared, 6 changed, 1 new, 1 dropped, 0 moved
 Most changed:
    75.2%  1 → 1  2018年工作回顾
@@ -322,7 +339,7 @@ Dropped: 2.1
 2 → 2  same, 88.1% unchanged  2018年工作建议 → 2019年工作建议
 二、[-2018-]{+2019+}年工作建议
 今年发展的主 … 目标是：国内生产总值增长{+6%-+}6.5%[-左右-]；城镇新增就业1100万…
-  # 国内生产总值增长: 6.5%（左右） → 6-6.5% (-0.5 pp)
+  # 国内生产总值增长: 6.5%（左右） → 6-6.5% (-0.25 pp)
   # 城镇新增就业: 1100万人（以上） → 1100万人（以上） (+0万人, +0.0%)
 
 + 2.1  new, 0.0% unchanged  继续实施积极的财政政策。
@@ -333,33 +350,63 @@ Dropped: 2.1
 """
 
 EXPECTED_MD = """\
-# 2018 政府工作报告 → 2019 政府工作报告
+# Changes: 政府工作报告 (2018) → 政府工作报告 (2019)
 
-| | |
-|---|---|
-| Unchanged text | 73.6% |
-| Equal / old / new characters | 184 / 248 / 252 |
-| Level | word |
-| Pairs compared | 6 |
-| Pairs changed | 6 |
-| New sections | 2.1 |
-| Dropped sections | 2.1 |
-| Moved sections | — |
+## Sources
 
-Unchanged share = 2 × equal characters / (old + new characters), line breaks not counted.
+|  | title | year | file | sha256 |
+|---|---|---|---|---|
+| old | 政府工作报告 | 2018 | 2018.txt | `6876edf6bfe0c1f0d3ec7bc93d8b2156e1b8ec5af23d9158cc546dff13ee4519` |
+| new | 政府工作报告 | 2019 | 2019.txt | `106662dbf5f769a8255e4748069dd3e0214e88029583b09d10ac297c8cc048cc` |
+
+## Summary
+
+- Unchanged text: 73.6% (2 × 184 equal / (248 + 252) characters, word level)
+- Pairs: 6 compared, 6 changed
+- New sections: 2.1
+- Dropped sections: 2.1
+- Moved sections: none
+
+Unchanged share = 2 × equal characters / (old + new characters), over all section pairs; line breaks are not counted.
 
 ## Most changed
 
-| Old | New | Unchanged | Title |
-|---|---|---:|---|
-| 1 | 1 | 75.2% | 2018年工作回顾 |
-| 2.2 | 2.2 | 81.4% | 加快建设创新型国家。 |
-| 2 | 2 | 88.1% | 2019年工作建议 |
-| 0 | 0 | 89.4% |  |
+| pair | old | new | unchanged | title |
+|---|---|---|---|---|
+| 2 | 1 | 1 | 75% | 2017年工作回顾 → 2018年工作回顾 |
+| 6 | 2.2 | 2.2 | 81% | 加快建设创新型国家。 |
+| 4 | 2 | 2 | 88% | 2018年工作建议 → 2019年工作建议 |
+| 1 | 0 | 0 | 89% |  |
 
-## Changes
+## Section pairs
 
-### 0 → 0  same, 89.4% unchanged
+| # | old | old title | new | new title | relation | unchanged |
+|---|---|---|---|---|---|---|
+| 1 | 0 |  | 0 |  | same | 89% |
+| 2 | 1 | 2017年工作回顾 | 1 | 2018年工作回顾 | same | 75% |
+| 3 | 2.1 | 深化供给侧结构性改革。 |  |  | dropped | 0% |
+| 4 | 2 | 2018年工作建议 | 2 | 2019年工作建议 | same | 88% |
+| 5 |  |  | 2.1 | 继续实施积极的财政政策。 | new | 0% |
+| 6 | 2.2 | 加快建设创新型国家。 | 2.2 | 加快建设创新型国家。 | same | 81% |
+
+## Figure changes
+
+A change between percentages is in percentage points (pp); other changes are in the new report's unit.
+
+| pair | metric | old | new | change | relative | comparable | note |
+|---|---|---|---|---|---|---|---|
+| 2 | 国内生产总值增长 | 6.9% | 6.6% | -0.3 pp |  | yes |  |
+| 2 | 城镇新增就业 | 1351万人 | 1361万人 | +10万人 | +0.7% | yes |  |
+| 4 | 国内生产总值增长 | 6.5%（左右） | 6-6.5% | -0.25 pp |  | yes | range compared at its midpoint: new 6-6.5 |
+| 4 | 城镇新增就业 | 1100万人（以上） | 1100万人（以上） | +0万人 | +0.0% | yes |  |
+
+## Changes by section
+
+Deleted text is ~~struck through~~ (or &lt;del&gt;), inserted text is **bold** (or &lt;ins&gt;). Unchanged text is cut to 12 characters beside each change (…).
+
+### 1. 0 → 0
+
+Sections 0 → 0, same, 89% unchanged.
 
 政府工作报告
 
@@ -369,7 +416,9 @@ Unchanged share = 2 × equal characters / (old + new characters), line breaks no
 
 现在…
 
-### 1 → 1  same, 75.2% unchanged  2017年工作回顾 → 2018年工作回顾
+### 2. 2017年工作回顾 → 2018年工作回顾
+
+Sections 1 → 1, same, 75% unchanged.
 
 一、~~2017~~**2018**年工作回顾
 
@@ -377,31 +426,29 @@ Unchanged share = 2 × equal characters / (old + new characters), line breaks no
 
 我们坚持深化改革…
 
-| Metric | Old | New | Change |
-|---|---|---|---|
-| 国内生产总值增长 | 6.9% | 6.6% | -0.3 pp |
-| 城镇新增就业 | 1351万人 | 1361万人 | +10万人, +0.7% |
+### 3. 深化供给侧结构性改革。
 
-### − 2.1  dropped, 0.0% unchanged  深化供给侧结构性改革。
+Sections 2.1 → —, dropped, 0% unchanged.
 
 ~~（一）深化供给侧结构性改革。推进去产能，退出钢铁产能3000万吨左右。~~
 
-### 2 → 2  same, 88.1% unchanged  2018年工作建议 → 2019年工作建议
+### 4. 2018年工作建议 → 2019年工作建议
+
+Sections 2 → 2, same, 88% unchanged.
 
 二、~~2018~~**2019**年工作建议
 
 今年发展的主 … 目标是：国内生产总值增长<ins>6%-</ins>6.5%~~左右~~；城镇新增就业1100万…
 
-| Metric | Old | New | Change |
-|---|---|---|---|
-| 国内生产总值增长 | 6.5%（左右） | 6-6.5% | -0.5 pp |
-| 城镇新增就业 | 1100万人（以上） | 1100万人（以上） | +0万人, +0.0% |
+### 5. 继续实施积极的财政政策。
 
-### \\+ 2.1  new, 0.0% unchanged  继续实施积极的财政政策。
+Sections — → 2.1, new, 0% unchanged.
 
 **（一）继续实施积极的财政政策。减税降费2万亿元。**
 
-### 2.2 → 2.2  same, 81.4% unchanged  加快建设创新型国家。
+### 6. 加快建设创新型国家。
+
+Sections 2.2 → 2.2, same, 81% unchanged.
 
 …家。加强国家创新体系建设<ins>，推进关键核心技术攻关</ins>。
 """
@@ -435,13 +482,14 @@ def test_cli_text(report_files):
     assert r.output == EXPECTED_TEXT
 
 
-def test_cli_markdown(report_files):
-    r = run("diff", *report_files, "--no-check", "--format", "md")
+def test_cli_markdown(report_files, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the sources table shows the paths as given
+    r = run("diff", "2018.txt", "2019.txt", "--no-check", "--format", "md")
     assert r.exit_code == 0, r.output
     assert r.output == EXPECTED_MD
 
 
-def test_cli_json_and_output_file(report_files, tmp_path):
+def test_cli_json_and_output_file(report_files, tmp_path, monkeypatch):
     r = run("diff", *report_files, "--no-check", "--format", "json", "--level", "char")
     assert r.exit_code == 0, r.output
     data = json.loads(r.output)  # the diff's keys, with the manifest's beside them
@@ -449,8 +497,9 @@ def test_cli_json_and_output_file(report_files, tmp_path):
     assert data["schema"] == "reportdiff.diff/1"
     assert data["options"] == {"level": "char"}
     assert data["summary"]["new"] == ["2.1"] and data["summary"]["dropped"] == ["2.1"]
-    out = tmp_path / "diff.md"
-    r = run("diff", *report_files, "--no-check", "--format", "md", "-o", str(out))
+    out = tmp_path / "out" / "diff.md"  # the folder is made
+    monkeypatch.chdir(tmp_path)
+    r = run("diff", "2018.txt", "2019.txt", "--no-check", "--format", "md", "-o", str(out))
     assert r.exit_code == 0 and r.output == ""
     assert out.read_text(encoding="utf-8") == EXPECTED_MD
 

@@ -71,3 +71,27 @@ def test_metric_key_user_table_overrides_default() -> None:
 ])
 def test_strip_metric(phrase: str, clean: str) -> None:
     assert strip_metric(phrase) == clean
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("2000年进出口总额", "进出口总额"),
+    ("国内生产总值2000年", "国内生产总值"),
+    ("2003年中央财政支出", "中央财政支出"),
+    ("三是行政事业性收费", "行政事业性收费"),
+    ("规模以上工业企业利润由上年", "规模以上工业企业利润"),
+    ("惠及", "惠及"),
+    ("涉及", "涉及"),
+    ("去年", "去年"),
+])
+def test_strip_metric_time_and_enumeration(phrase: str, expected: str) -> None:
+    assert strip_metric(phrase) == expected
+
+
+@pytest.mark.parametrize("metric, kind, expected", [
+    ("经济增长", "growth", "gdp_growth"),
+    ("经济增速", "growth", "gdp_growth"),
+    ("下降", "growth", ""),
+    ("人均国内生产总值", "level", "人均国内生产总值"),
+])
+def test_metric_key_names_and_bare_directions(metric: str, kind: str, expected: str) -> None:
+    assert metric_key(metric, kind=kind) == expected

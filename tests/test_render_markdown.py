@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from reportdiff.render.markdown import audit_markdown, diff_markdown, md_escape
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportdiff.render.markdown import audit_markdown, diff_markdown, md_escape, ops_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -30,7 +34,7 @@ def test_report_text_cannot_become_markup() -> None:
     row = next(ln for ln in md.splitlines() if ln.startswith("| p1 "))
     assert row.count(" | ") == 7  # the pipe in the quote did not add a column
     assert "<script>" not in md and "&lt;script&gt;" in md
-    assert "\\[l\\]\\(http://e\\)" in md and "\\*s\\*" in md
+    assert "\\[l\\](http://e)" in md and "\\*s\\*" in md  # no link without its [
 
 
 def test_md_escape_keeps_chinese_and_numbers() -> None:
@@ -53,3 +57,27 @@ def test_empty_results() -> None:
     diff["pairs"] = []
     md = diff_markdown(diff)
     assert "No aligned sections." in md and "No comparable figures." in md
+
+
+_OPS = st.lists(st.tuples(st.sampled_from(["equal", "delete", "insert"]),
+                          st.text(alphabet="增长推进改革，。、（）“”%5a1.-+=*_~`#|<>&[]! \\\n",
+                                  min_size=1, max_size=8)),
+                min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_OPS)
+def test_changes_render_as_marks_in_commonmark(ops: list[tuple[str, str]]) -> None:
+    """Rendered by a CommonMark parser, no mark is left as literal text and no text is lost."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+    rendered = parser.render(ops_markdown(ops, context=None))
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert re.sub(r"\s", "", text) == re.sub(r"\s", "", "".join(t for _, t in ops))
+    changed = [(op, t) for op, t in ops if op != "equal" and t.strip()]
+    marks = rendered.count("<s>") + rendered.count("<del>") + rendered.count("<strong>") \
+        + rendered.count("<ins>")
+    assert marks >= (1 if changed else 0)

@@ -16,6 +16,7 @@ from reportdiff.cli import cli
 from reportdiff.errors import UsageError
 from reportdiff.similarity import (
     MEASURES,
+    TfidfModel,
     compare_texts,
     cosine_tf,
     diff_tokens,
@@ -109,6 +110,24 @@ def test_python_fallback_finds_the_same_common_words(a, b):
         else:
             sys.modules["fast_diff_match_patch"] = saved
     assert fast == slow
+
+
+def test_tfidf_rows_from_counts_match_the_texts():
+    # counts of joined texts add up; weighing the sums gives the joined texts' rows
+    paras = [p for p in (A + B).split("\n") if p]
+    m = TfidfModel([A, B])
+    c = m.counts(paras)
+    assert abs(m.weigh(c) - m.transform(paras)).max() < 1e-12
+    joined = m.weigh(c[3] + c[4] + c[5])
+    direct = m.transform(["\n".join(paras[3:6])])
+    assert m.cosines(joined, direct)[0, 0] == 1.0
+    assert (m.cosines(m.weigh(c), m.weigh(c)) == m.matrix(paras, paras)).all()
+
+
+def test_tfidf_model_without_words():
+    m = TfidfModel(["，。", "！"])
+    assert m.counts(["稳定就业"]).shape[0] == 1
+    assert m.cosines(m.weigh(m.counts(["，"])), m.transform(["。"]))[0, 0] == 1.0
 
 
 def test_unknown_measure():

@@ -3,7 +3,9 @@
 Feature commands call :func:`write_audit` / :func:`write_diff` for every
 format other than their terminal table.  Both accept the result object (or its
 ``to_dict()``), a format name from :data:`FORMATS`, and an optional output
-path; see ``docs/output.md``.
+path; see ``docs/output.md``.  :func:`write_text` is how every text file is
+written (UTF-8, missing folders made, an unwritable path a
+:class:`~reportdiff.errors.UsageError`).
 
 Every format is deterministic: the same inputs and options give byte-identical
 output (no timestamps, fixed order).
@@ -20,25 +22,34 @@ from ..errors import ReportDiffError, UsageError
 from .common import as_dict, complete_sides, reports_of
 from .jsonout import dumps_json, manifest
 
-__all__ = ["FORMATS", "dumps_json", "manifest", "write_audit", "write_diff"]
+__all__ = ["FORMATS", "dumps_json", "manifest", "write_audit", "write_diff", "write_text"]
 
 #: Output formats of :func:`write_audit` and :func:`write_diff`.
 FORMATS: tuple[str, ...] = ("json", "md", "csv", "html", "sqlite")
 
 
-def _check(fmt: str, out: Any) -> None:
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if fmt == "sqlite" and out is None:
-        raise UsageError("--format sqlite writes a database file: give its name with -o, "
-                         "e.g. -o audit.db")
+def _unwritable(out: Any, exc: OSError) -> UsageError:
+    parent = Path(out).parent
+    reason = (f"{parent} is a file, not a folder" if parent.exists() and not parent.is_dir()
+              else exc.strerror or str(exc))
+    return UsageError(f"cannot write {out}: {reason}; give a file in a folder you can write to")
 
 
-def _write(out: str | os.PathLike[str], text: str) -> None:
+def write_text(out: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``out`` as UTF-8, line ends kept as they are; parent folders are made.
+
+    Raises
+    ------
+    UsageError
+        ``out`` cannot be written (a folder, no permission ...).
+    """
     path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise _unwritable(out, exc) from exc
 
 
 def _companion(name: str, old: Any, new: Any) -> tuple[dict[str, Any] | None, list[str]]:
@@ -74,6 +85,51 @@ def _companion(name: str, old: Any, new: Any) -> tuple[dict[str, Any] | None, li
     return result, notes[:10]
 
 
+def _render(kind: str, result: Any, fmt: str, out: str | os.PathLike[str] | None, *,
+            excel: bool, rows: str, old: Any, new: Any, other: Any, complete: bool,
+            chart_engine: str) -> str:
+    """The body of :func:`write_audit` (``kind="audit"``) and :func:`write_diff` (``"diff"``)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "sqlite" and out is None:
+        raise UsageError(f"--format sqlite writes a database file: give its name with -o, "
+                         f"e.g. -o {kind}.db")
+    old, new = reports_of(result, old, new, reload=fmt in ("html", "sqlite"))
+    data = complete_sides(as_dict(result), result, old, new)
+    if fmt == "sqlite":
+        from . import sqlite
+
+        try:
+            getattr(sqlite, f"write_{kind}_sqlite")(data, out, old=old, new=new)
+        except OSError as exc:
+            raise _unwritable(out, exc) from exc
+        return ""
+    if fmt == "json":
+        text = dumps_json(manifest(data, kind=kind))
+    elif fmt == "md":
+        from . import markdown
+
+        text = getattr(markdown, f"{kind}_markdown")(data)
+    elif fmt == "csv":
+        from .csvout import audit_csv, diff_csv
+
+        text = (audit_csv(data, rows=rows, excel=excel, old=old, new=new) if kind == "audit"
+                else diff_csv(data, rows=rows, excel=excel))
+    else:
+        from . import html
+
+        notes: list[str] = []
+        other_data = as_dict(other) if other is not None else None
+        if other_data is None and complete and old is not None and new is not None:
+            other_data, notes = _companion("diff" if kind == "audit" else "audit", old, new)
+        companion = {"diff" if kind == "audit" else "audit": other_data}
+        text = getattr(html, f"{kind}_html")(data, old=old, new=new, chart_engine=chart_engine,
+                                             notes=notes, **companion)
+    if out is not None:
+        write_text(out, text)
+    return text
+
+
 def write_audit(audit: Any, fmt: str, out: str | os.PathLike[str] | None = None, *,
                 excel: bool = False, rows: str = "promise", old: Any = None, new: Any = None,
                 diff: Any = None, complete: bool = True, chart_engine: str = "auto") -> str:
@@ -95,6 +151,8 @@ def write_audit(audit: Any, fmt: str, out: str | os.PathLike[str] | None = None,
         The two reports, when the audit object does not carry them
         (``audit.old_report`` / ``audit.new_report``).  HTML shows both texts
         with the promises and evidence marked; SQLite adds sections and figures.
+        Without them HTML and SQLite load the files again from the recorded
+        paths, if they still have the recorded sha256.
     diff : Diff or dict, optional
         HTML only: adds the side-by-side comparison.  With ``complete=True``
         (default) and both reports at hand it is computed when not given.
@@ -106,37 +164,8 @@ def write_audit(audit: Any, fmt: str, out: str | os.PathLike[str] | None = None,
     UsageError
         Unknown format or row type, or ``sqlite`` without ``out``.
     """
-    _check(fmt, out)
-    old, new = reports_of(audit, old, new, reload=fmt in ("html", "sqlite"))
-    data = complete_sides(as_dict(audit), audit, old, new)
-    text = ""
-    if fmt == "json":
-        text = dumps_json(manifest(data, kind="audit"))
-    elif fmt == "md":
-        from .markdown import audit_markdown
-
-        text = audit_markdown(data)
-    elif fmt == "csv":
-        from .csvout import audit_csv
-
-        text = audit_csv(data, rows=rows, excel=excel, old=old, new=new)
-    elif fmt == "html":
-        from .html import audit_html
-
-        notes: list[str] = []
-        diff_data = as_dict(diff) if diff is not None else None
-        if diff_data is None and complete and old is not None and new is not None:
-            diff_data, notes = _companion("diff", old, new)
-        text = audit_html(data, old=old, new=new, diff=diff_data, chart_engine=chart_engine,
-                          notes=notes)
-    else:
-        from .sqlite import write_audit_sqlite
-
-        write_audit_sqlite(data, out, old=old, new=new)  # type: ignore[arg-type]
-        return ""
-    if out is not None:
-        _write(out, text)
-    return text
+    return _render("audit", audit, fmt, out, excel=excel, rows=rows, old=old, new=new,
+                   other=diff, complete=complete, chart_engine=chart_engine)
 
 
 def write_diff(diff: Any, fmt: str, out: str | os.PathLike[str] | None = None, *,
@@ -148,36 +177,7 @@ def write_diff(diff: Any, fmt: str, out: str | os.PathLike[str] | None = None, *
     aligned section pair) or ``"figure"`` (one per figure delta), and
     ``audit`` (given, or computed with ``complete=True`` from the two reports)
     adding the verdict summary, the chart and the promise ledger to the HTML
-    page.
+    page.  Markdown is :func:`~reportdiff.render.markdown.diff_markdown`.
     """
-    _check(fmt, out)
-    old, new = reports_of(diff, old, new, reload=fmt in ("html", "sqlite"))
-    data = complete_sides(as_dict(diff), diff, old, new)
-    text = ""
-    if fmt == "json":
-        text = dumps_json(manifest(data, kind="diff"))
-    elif fmt == "md":
-        from .markdown import diff_markdown
-
-        text = diff_markdown(data)
-    elif fmt == "csv":
-        from .csvout import diff_csv
-
-        text = diff_csv(data, rows=rows, excel=excel)
-    elif fmt == "html":
-        from .html import diff_html
-
-        notes: list[str] = []
-        audit_data = as_dict(audit) if audit is not None else None
-        if audit_data is None and complete and old is not None and new is not None:
-            audit_data, notes = _companion("audit", old, new)
-        text = diff_html(data, old=old, new=new, audit=audit_data, chart_engine=chart_engine,
-                         notes=notes)
-    else:
-        from .sqlite import write_diff_sqlite
-
-        write_diff_sqlite(data, out, old=old, new=new)  # type: ignore[arg-type]
-        return ""
-    if out is not None:
-        _write(out, text)
-    return text
+    return _render("diff", diff, fmt, out, excel=excel, rows=rows, old=old, new=new,
+                   other=audit, complete=complete, chart_engine=chart_engine)

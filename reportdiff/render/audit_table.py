@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .outline import display_width, shorten
+from .outline import plain_table, shorten
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..audit import Audit, AuditItem
@@ -55,16 +55,6 @@ def _fmt(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-def _table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    allrows = [tuple(columns), *[tuple(r) for r in rows]]
-    widths = [max(display_width(r[i]) for r in allrows) for i in range(len(columns))]
-    lines = []
-    for r in allrows:
-        cells = [c + " " * (widths[i] - display_width(c)) for i, c in enumerate(r)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines) + "\n"
-
-
 def _one_line(text: str, width: int) -> str:
     return shorten(" ".join(text.split()).replace("\u200b", ""), width)
 
@@ -78,7 +68,7 @@ def promise_rows(promises: Sequence[Promise]) -> list[tuple[str, ...]]:
 
 def promises_text(promises: Sequence[Promise]) -> str:
     """The promises as a plain aligned table (header line first)."""
-    return _table(PROMISE_COLUMNS, promise_rows(promises))
+    return plain_table(PROMISE_COLUMNS, promise_rows(promises))
 
 
 def print_promises(promises: Sequence[Promise], *, title: str | None = None) -> None:
@@ -123,7 +113,7 @@ def audit_summary_line(audit: Audit) -> str:
 
 def audit_text(audit: Audit) -> str:
     """The audit as a plain table plus a summary line."""
-    return _table(AUDIT_COLUMNS, audit_rows(audit)) + "\n" + audit_summary_line(audit) + "\n"
+    return plain_table(AUDIT_COLUMNS, audit_rows(audit)) + "\n" + audit_summary_line(audit) + "\n"
 
 
 def print_audit(audit: Audit) -> None:
@@ -167,7 +157,7 @@ def demo_text(d: Demo, *, markdown_path: str | None = None) -> str:
     out.append(f"{d.review_year} outcomes beside {d.plan_year} targets, topic by topic "
                f"({len(d.topics)} topics)")
     out.append("")
-    out.append(_table(("metric", f"{d.review_year} outcome", f"{d.plan_year} target", "promise"),
+    out.append(plain_table(("metric", f"{d.review_year} outcome", f"{d.plan_year} target", "promise"),
                       _topic_rows(d)))
     if markdown_path:
         out.append(f"Markdown written to {markdown_path}")

@@ -8,14 +8,18 @@ from the CSV finds it verbatim in the HTML report.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "CONTEXT",
     "VERDICTS",
     "VerdictStyle",
     "as_dict",
     "complete_sides",
+    "delta_cells",
+    "elide",
     "fmt_attainment",
     "fmt_ids",
     "fmt_number",
@@ -175,6 +179,102 @@ def fmt_ids(ids: Any) -> str:
     if isinstance(ids, (list, tuple)):
         return ",".join(str(i) for i in ids)
     return str(ids)
+
+
+#: Characters of unchanged text kept on each side of a change (terminal and Markdown diffs).
+CONTEXT = 12
+_ELLIPSIS = "…"
+
+
+def elide(ops: Sequence[Sequence[str]], *, context: int = CONTEXT) -> list[tuple[str, str]]:
+    """Cut the equal stretches of ``ops`` to ``context`` characters beside each change.
+
+    >>> elide([("equal", "一二三四五六七八九十"), ("insert", "新"), ("equal", "甲乙丙丁戊己庚")],
+    ...       context=3)
+    [('equal', '…八九十'), ('insert', '新'), ('equal', '甲乙丙…')]
+    """
+    out: list[tuple[str, str]] = []
+    n = len(ops)
+    for k, (op, text) in enumerate(ops):
+        if op != "equal":
+            out.append((op, text))
+            continue
+        first, last = k == 0, k == n - 1
+        if first and last:
+            out.append((op, text))
+        elif first:
+            out.append((op, text if len(text) <= context else _ELLIPSIS + text[-context:]))
+        elif last:
+            out.append((op, text if len(text) <= context else text[:context] + _ELLIPSIS))
+        elif len(text) <= 2 * context + 1:
+            out.append((op, text))
+        else:
+            out.append((op, f"{text[:context]} {_ELLIPSIS} {text[-context:]}"))
+    return out
+
+
+def _g(x: float) -> str:
+    """Compact number: ``-0.3``, ``1383``, ``-5240``."""
+    return f"{x:.4g}" if abs(x) < 1e15 else f"{x:.3e}"
+
+
+def _short(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _figure_text(fig: Any, value: Any, unit: str) -> str:
+    """A figure as written (``6-6.5%``, ``1.8万亿元（左右）``); ``value``/``unit`` when it has none."""
+    fig = fig if isinstance(fig, dict) else {}
+    if fig.get("value") is None:
+        return "—" if value is None else f"{fmt_number(value)}{unit}"
+    if fig.get("low") is not None and fig.get("high") is not None:
+        text = f"{_short(fig['low'])}-{_short(fig['high'])}"
+    elif fig.get("from_value") is not None:
+        text = f"{_short(fig['from_value'])}→{_short(fig['value'])}"
+    else:
+        text = _short(fig["value"])
+    qual = f"（{fig['qualifier']}）" if fig.get("qualifier") else ""
+    return f"{text}{fig.get('unit') or ''}{qual}"
+
+
+def delta_cells(delta: dict[str, Any]) -> tuple[str, str, str, str, str]:
+    """(metric, old, new, change, relative) of one figure delta dict, as the renderers show it.
+
+    The figures are spelled as the reports write them.  The change is in
+    percentage points (``pp``) between two percentages (no relative change
+    then), otherwise in the new figure's written unit; a delta that cannot be
+    compared shows its note as the change.
+
+    >>> delta_cells({"metric": "gdp_growth", "unit": "%", "abs_change": -0.3,
+    ...     "comparable": True, "old": {"metric": "国内生产总值增长", "value": 6.9, "unit": "%"},
+    ...     "new": {"metric": "国内生产总值增长", "value": 6.6, "unit": "%"}})
+    ('国内生产总值增长', '6.9%', '6.6%', '-0.3 pp', '')
+    >>> delta_cells({"metric": "收入", "unit": "亿元", "old_value": 12.5, "new_value": 13.0,
+    ...     "abs_change": 0.5, "rel_change": 0.04, "comparable": True})
+    ('收入', '12.5亿元', '13亿元', '+0.5亿元', '+4.0%')
+    """
+    old = delta.get("old") if isinstance(delta.get("old"), dict) else {}
+    new = delta.get("new") if isinstance(delta.get("new"), dict) else {}
+    unit = delta.get("unit") or ""
+    metric = new.get("metric") or old.get("metric") or delta.get("metric") or ""
+    abs_change, rel = delta.get("abs_change"), delta.get("rel_change")
+    relative = ""
+    if not delta.get("comparable"):
+        change = delta.get("note") or "not comparable"
+    elif abs_change is None:
+        change = ""
+    elif unit == "%":
+        change = f"{'+' if abs_change >= 0 else ''}{_g(abs_change)} pp"
+    else:
+        amount, shown = abs_change, unit
+        scale = new["base_value"] / new["value"] if new.get("value") and \
+            new.get("base_value") else 0.0
+        if scale:
+            amount, shown = abs_change / scale, new.get("unit") or unit
+        change = f"{'+' if amount >= 0 else ''}{_g(amount)}{shown}"
+        relative = "" if rel is None else f"{rel * 100:+.1f}%"
+    return (str(metric), _figure_text(old, delta.get("old_value"), unit),
+            _figure_text(new, delta.get("new_value"), unit), change, relative)
 
 
 def as_dict(result: Any) -> dict[str, Any]:

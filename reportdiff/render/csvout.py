@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import UsageError
 from .common import fmt_number
 from .rows import (
+    FIGURE_COLUMNS,
     PROMISE_COLUMNS,
     delta_rows,
     evidence_rows,
@@ -75,14 +76,9 @@ def audit_csv(audit: dict[str, Any], *, rows: str = "promise", excel: bool = Fal
         if old is None or new is None:
             raise UsageError("figure rows need both reports; pass old= and new= "
                              "(or use rows='promise')")
-        return rows_to_csv(figure_rows(old, role="old") + figure_rows(new, role="new"),
-                           columns=_FIGURE_COLUMNS, excel=excel)
+        return rows_to_csv(figure_rows(old, new), columns=FIGURE_COLUMNS, excel=excel)
     raise UsageError(f"unknown CSV row type {rows!r} for an audit; "
                      f"use one of {', '.join(AUDIT_ROWS)}")
-
-
-_FIGURE_COLUMNS = ("report", "n", "metric", "value", "unit", "kind", "section",
-                   "span_start", "span_end", "quote")
 
 
 def diff_csv(diff: dict[str, Any], *, rows: str = "pair", excel: bool = False) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .outline import display_width, shorten
+from .outline import plain_table, shorten
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..figures import Figure
@@ -60,13 +60,7 @@ def figure_table_rows(figures: Sequence[Figure]) -> list[tuple[str, ...]]:
 
 def figures_text(figures: Sequence[Figure]) -> str:
     """The figures as a plain aligned table (header line first); "" stays a header only."""
-    rows = [FIGURE_COLUMNS, *figure_table_rows(figures)]
-    widths = [max(display_width(r[i]) for r in rows) for i in range(len(FIGURE_COLUMNS))]
-    lines = []
-    for r in rows:
-        cells = [c + " " * (widths[i] - display_width(c)) for i, c in enumerate(r)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines) + "\n"
+    return plain_table(FIGURE_COLUMNS, figure_table_rows(figures))
 
 
 def print_figures(figures: Sequence[Figure], *, title: str | None = None) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from .common import (
     VERDICTS,
+    delta_cells,
     fmt_attainment,
     fmt_ids,
     fmt_number,
@@ -204,18 +205,17 @@ def _deltas(diff: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for n, p in enumerate(diff.get("pairs") or [], start=1):
         for d in p.get("figure_deltas") or []:
-            unit = d.get("unit") or ""
-            rel = d.get("rel_change")
-            old_v, new_v = d.get("old_value"), d.get("new_value")
+            metric, old_v, new_v, change, rel = delta_cells(d)
+            comparable = bool(d.get("comparable"))
             out.append({
                 "pair": n,
                 "section": str(p.get("new_title") or p.get("old_title") or ""),
-                "metric": str(d.get("metric") or ""),
-                "old": f"{fmt_number(old_v)}{unit}" if old_v is not None else "",
-                "new": f"{fmt_number(new_v)}{unit}" if new_v is not None else "",
-                "abs": fmt_number(d.get("abs_change")),
-                "rel": "" if rel is None else f"{float(rel) * 100:+.1f}%",
-                "comparable": bool(d.get("comparable")),
+                "metric": metric,
+                "old": old_v,
+                "new": new_v,
+                "abs": change if comparable else "",
+                "rel": rel,
+                "comparable": comparable,
                 "note": str(d.get("note") or ""),
                 "old_quote": str((d.get("old") or {}).get("quote") or "")
                 if isinstance(d.get("old"), dict) else "",

@@ -20,6 +20,7 @@ in a terminal.  Colour (rich) is used only when writing to a terminal and
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,6 +31,7 @@ __all__ = [
     "outline_header",
     "outline_lines",
     "outline_text",
+    "plain_table",
     "print_outline",
     "role_tag",
     "section_label",
@@ -57,6 +59,22 @@ def shorten(text: str, width: int) -> str:
         out.append(c)
         used += w
     return "".join(out) + "…"
+
+
+def plain_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to the widest cell (wide characters count two), two spaces apart.
+
+    >>> print(plain_table(("指标", "value"), [("增长", "6.6%")]), end="")
+    指标  value
+    增长  6.6%
+    """
+    allrows = [tuple(columns), *[tuple(r) for r in rows]]
+    widths = [max(display_width(r[i]) for r in allrows) for i in range(len(columns))]
+    lines = []
+    for r in allrows:
+        cells = [c + " " * (widths[i] - display_width(c)) for i, c in enumerate(r)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
 
 
 def role_tag(section: Section) -> str:

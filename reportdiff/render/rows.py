@@ -14,6 +14,7 @@ from typing import Any
 from .common import fmt_outcome, fmt_target, verdict_style
 
 __all__ = [
+    "FIGURE_COLUMNS",
     "PROMISE_COLUMNS",
     "delta_rows",
     "evidence_rows",
@@ -103,12 +104,27 @@ def evidence_rows(audit: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def figure_rows(report: Any, *, role: str) -> list[dict[str, Any]]:
-    """One row per figure of a :class:`~reportdiff.report.Report` (``role`` is old/new).
+#: Column order of :func:`figure_rows`.
+FIGURE_COLUMNS: tuple[str, ...] = ("report", "n", "metric", "value", "unit", "kind", "section",
+                                   "span_start", "span_end", "quote")
 
-    Figures are read through their attributes (``metric``, ``value``, ``unit``,
-    ``kind``, ``section``, ``span``, ``quote``); a missing attribute gives ``None``.
+
+def figure_rows(old: Any, new: Any) -> list[dict[str, Any]]:
+    """One row per figure of the old, then the new :class:`~reportdiff.report.Report`.
+
+    ``report`` is ``"old"`` or ``"new"``; a report given as ``None`` adds no
+    rows.  Figures are read through their attributes (``metric``, ``value``,
+    ``unit``, ``kind``, ``section``, ``span``, ``quote``); a missing attribute
+    gives ``None``.
     """
+    out = []
+    for role, report in (("old", old), ("new", new)):
+        if report is not None:
+            out += _figure_rows(report, role=role)
+    return out
+
+
+def _figure_rows(report: Any, *, role: str) -> list[dict[str, Any]]:
     out = []
     for n, fig in enumerate(report.figures, start=1):
         start, end = _span(getattr(fig, "span", None))
@@ -146,16 +162,11 @@ def section_rows(report: Any, *, role: str) -> list[dict[str, Any]]:
 
 
 def _ops_counts(ops: Iterable[Any]) -> tuple[int, int, int]:
-    equal = inserted = deleted = 0
-    for op in ops:
-        kind, text = op[0], op[1]
-        if kind == "equal":
-            equal += len(text)
-        elif kind == "insert":
-            inserted += len(text)
-        elif kind == "delete":
-            deleted += len(text)
-    return equal, inserted, deleted
+    """Equal, inserted and deleted characters, line breaks not counted (as ``unchanged_share``)."""
+    from ..textdiff import op_counts
+
+    c = op_counts([(op[0], op[1]) for op in ops])
+    return c["equal"], c["insert"], c["delete"]
 
 
 def pair_rows(diff: dict[str, Any]) -> list[dict[str, Any]]:

@@ -107,10 +107,7 @@ def write_audit_sqlite(audit: dict[str, Any], path: str | os.PathLike[str], *, o
                                "span_end": int}, pk=("promise_id", "n"),
                               foreign_keys=[("promise_id", "promises", "id")])
         db["evidence"].insert_all(evidence_rows(audit))
-        figures = []
-        for role, report in (("old", old), ("new", new)):
-            if report is not None:
-                figures += figure_rows(report, role=role)
+        figures = figure_rows(old, new)
         db["figures"].create({"report": str, "n": int, "metric": str, "value": float,
                               "unit": str, "kind": str, "section": str, "span_start": int,
                               "span_end": int, "quote": str}, pk=("report", "n"),
