@@ -496,6 +496,8 @@ def _order(raw: list[tuple[tuple[int, ...], tuple[int, ...], str, float]]
 def _review_links(new: Report, plan: list[Section], plan_counts: Any, level: str, model: Any,
                   *, review_threshold: float, review_ratio: float,
                   review_support: float) -> list[ReviewLink]:
+    import numpy as np
+
     from .errors import StructureWarning
 
     rev = units(new, level, role="review", preamble=True)  # type: ignore[arg-type]
@@ -507,16 +509,19 @@ def _review_links(new: Report, plan: list[Section], plan_counts: Any, level: str
                       model.weigh(plan_counts))
     # the review item that reports most on each plan unit (first of equal scores)
     reported_by = S.argmax(axis=0)
+    best = S.max(axis=1)
+    primary = (S >= np.maximum(review_threshold, review_ratio * best)[:, None]) & (
+        best >= review_threshold)[:, None]
+    orphan = ~primary.any(axis=0)
     out = []
     for r, sec in enumerate(rev):
         row = S[r]
-        best = float(row.max())
-        if best < review_threshold:
+        if best[r] < review_threshold:
             continue
         chosen = [p for p in range(len(plan))
-                  if row[p] >= max(review_threshold, review_ratio * best)
-                  or (reported_by[p] == r and row[p] >= max(review_threshold,
-                                                            review_support * best))]
+                  if primary[r, p]
+                  or (orphan[p] and reported_by[p] == r
+                      and row[p] >= max(review_threshold, review_support * best[r]))]
         out.append(ReviewLink(review=(sec.id,), plan=tuple(plan[p].id for p in chosen),
-                              score=round(best, 6)))
+                              score=round(float(best[r]), 6)))
     return out

@@ -566,7 +566,8 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
         comma = text.rfind("，", ss, max(ss, cs - 1))
         prev = text[comma + 1 if comma >= 0 else ss:max(ss, cs - 1)]
         prev = _BARE_DIRECTION.sub("", prev.strip(" ，“”"))
-        prev = re.sub(r"^(?:实施|开展|加大|推进)", "", prev)
+        prev = re.sub(r"^(?:今明两年|今年|明年|年内)?(?:要)?(?:继续|进一步)?", "", prev)
+        prev = re.sub(r"^(?:实施|开展|加大|推进|提高|增加|提升)", "", prev)
         prev = re.sub(r"(?:建设力度|力度|工作|建设)$", "", prev)
         if 2 <= len(prev) <= 12 and not re.search(r"\d", prev):
             metric = prev + metric
