@@ -28,7 +28,8 @@ Links (:attr:`Alignment.links`)
 
 Review links (:attr:`Alignment.review_links`)
     Each unit of the new report's review part (role ``review``; here the
-    part's summary topics before its first chapter count as units too) is linked to
+    part's summary topics before its first chapter count as units too; lessons
+    drawn, headed ``必须…``, do not) is linked to
     the old report's plan units (role ``plan``) it reports on, if its best
     score reaches ``review_threshold``: the best plan unit, any other scoring
     at least ``review_ratio`` times the best, and any plan unit this item
@@ -43,6 +44,7 @@ pairs in ``benchmarks/labels/align`` and checked on held-out ones
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,6 +63,10 @@ _LEVELS = {"chapter": 2, "topic": 3}
 
 #: The relations of a :class:`Link`.
 RELATIONS = ("same", "moved", "split", "merged", "new", "dropped")
+
+#: A review item that draws a lesson (``必须坚持科学发展。``, ``第三，必须坚持改革开放。``)
+#: rather than reporting what was done: it reports on no plan unit.
+_LESSON = re.compile(r"(第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+是)?必须")
 
 
 # -- units --------------------------------------------------------------------------
@@ -288,7 +294,7 @@ def align(
     tokenizer: Tokenizer | None = None,
     link_threshold: float = 0.18,
     moved_threshold: float = 0.25,
-    review_threshold: float = 0.1,
+    review_threshold: float = 0.07,
     review_ratio: float = 0.9,
     review_support: float = 0.5,
 ) -> Alignment:
@@ -500,7 +506,8 @@ def _review_links(new: Report, plan: list[Section], plan_counts: Any, level: str
 
     from .errors import StructureWarning
 
-    rev = units(new, level, role="review", preamble=True)  # type: ignore[arg-type]
+    rev = [s for s in units(new, level, role="review", preamble=True)  # type: ignore[arg-type]
+           if not _LESSON.match(s.title or "")]
     if not rev or not plan:
         what = "review part in the new report" if not rev else "plan part in the old report"
         warnings.warn(f"no {what}: review links are empty", StructureWarning, stacklevel=3)

@@ -338,6 +338,13 @@ def candidates(report: Report, sents: list[Sentence], synonyms: dict[str, tuple[
             clause = text[max(cut + 1, sent.start):vs]
             if len(_core(clause)) >= 2 and not re.search(r"(?<![A-Za-z])\d", clause):
                 metric = clause
+        if len(re.sub(r"人均|平均|每年", "", _core(metric))) < 2 and cut > sent.start:
+            # 企业退休人员基本养老金连续5年增加，去年又人均提高10%: the subject is the
+            # previous clause's
+            before = text[max(text.rfind("，", sent.start, cut) + 1, sent.start):cut]
+            subject = re.split(r"\d|连续|已经|已", before)[0]
+            if len(subject) >= 4:
+                metric = subject + metric
         if len(_core(metric)) < 2:
             if sent.start in prev_metric:
                 metric = prev_metric[sent.start] + metric
@@ -427,6 +434,9 @@ def match(p: Promise, pk: str, c: Candidate, canon: Mapping[str, tuple[str, ...]
     if (any(w in p.metric for w in flow) and any(w in c.metric for w in stock)) or (
             any(w in p.metric for w in stock) and any(w in c.metric for w in flow)):
         return 0.0, False  # a stock against a flow: 高新技术企业总数 is not 新增高新技术企业
+    if (p.target is not None and p.target.unit.endswith("元") and "新增" in p.metric
+            and not re.search(r"新增|增加|增长|提高", c.metric)):
+        return 0.0, False  # new money is not a budget total: 新增义务教育经费 / 义务教育经费1840亿元
     if pk in canon:
         if c.key == pk:
             return 1.0, False
@@ -434,6 +444,8 @@ def match(p: Promise, pk: str, c: Candidate, canon: Mapping[str, tuple[str, ...]
             return 0.9, True
         return 0.0, False
     if _collective(c.metric, p.metric) or _collective(p.metric, c.metric):
+        return 0.0, False
+    if _other_kind(p.metric, c.metric):
         return 0.0, False
     tp, tc = _thresholds(p.metric), _thresholds(c.metric)
     if tp and tc and not tp & tc:
@@ -460,6 +472,24 @@ def promise_is_level(p: Promise) -> bool:
     """Is a rate promise a level (城镇化率达到60%) rather than a change (增长7%)?"""
     return (p.target is not None and p.target.direction
             or rate_direction(p.metric, None)) is None
+
+
+def _other_kind(a: str, b: str) -> bool:
+    """Do two names share a head but differ in its modifier (铁路 / 汽车货物周转量)?
+
+    The names end alike (货物周转量, 周转量) and what comes before has no character
+    in common: 铁路货物周转量 and 汽车货物周转量, 旅客周转量 and 汽车货物周转量 are
+    different things; 改建农村公路 and 新建改建农村公路 are not.
+
+    >>> _other_kind("铁路货物周转量", "汽车货物周转量"), _other_kind("改建农村公路", "新建改建农村公路")
+    (True, False)
+    """
+    ra, rb = _residual(a), _residual(b)
+    n = 0
+    while n < min(len(ra), len(rb)) and ra[-1 - n] == rb[-1 - n]:
+        n += 1
+    pa, pb = ra[:len(ra) - n], rb[:len(rb) - n]
+    return n >= 2 and len(pa) >= 2 and len(pb) >= 2 and not set(pa) & set(pb)
 
 
 def _thresholds(metric: str) -> set[str]:

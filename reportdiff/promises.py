@@ -76,6 +76,7 @@ _AT_LEAST = ("不低于", "不少于", "至少", "超过", "突破", "高于")
 _AT_MOST = ("不超过", "不高于", "控制在", "低于", "少于")
 _PAST = re.compile(r"已经|已[设建有达实经完成]|去年|(?<![础面])上年(?![度均])|过去|五年来|累计|曾|前几年")
 _FORECAST = re.compile(r"将[高]?达|将超过|历史最高|历史新高")
+_FUTURE = re.compile(r"今后|将|到20\d\d年|要")
 #: Money the government spends is delivered by it: 支出总额将达到664亿元 is a commitment.
 _BUDGET = re.compile(r"财政|预算|支出|投入|资金|拨款")
 #: A metric that names only an attribute takes its subject from the clause before:
@@ -88,7 +89,8 @@ _ESTIMATE = re.compile(r"^(?:今年|全年)?预计(?!数)")
 _CUE = re.compile(r"今年|明年|年内|全年要|要|将|拟|确保|力争|争取|预期|目标|计划|力求|努力|务必")
 _EXPLAIN = re.compile(r"考虑了?|兼顾|表明|体现了?|意味着|有利于|可以实现|就能够|能够实现|主要是|"
                       r"主要基于|之所以")
-_HORIZON = re.compile(r"到(20\d\d)年|(20\d\d)年前|今后五年|今后几年|今后一个时期|"
+_HORIZON = re.compile(r"到((?:19|20)\d\d)年|((?:19|20)\d\d)年前|今后五年|今后几年|今后一个时期|"
+                      r"到(一九[〇零一二三四五六七八九]{2})年|第([一二三四五六七八九十]+)个五年计划|"
                       r"“?十([一二三四五六])五”?时期|“?十([一二三四五六])五”?期间|今明两年")
 _BARE_DIRECTION = re.compile(r"^(?:要|并|同时|继续|进一步|大力|积极|着力|全力|切实|不断|持续)*"
                              r"(?:加快|推进|深化|加强|推动|促进|完善|健全|提升|优化|坚持|强化|"
@@ -470,6 +472,22 @@ def _strength(prefix: str) -> str | None:
     return best[2] if best else None
 
 
+_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+          "八": 8, "九": 9}
+
+
+def _chinese_int(s: str) -> int:
+    """一 → 1, 十 → 10, 十三 → 13 (plan numbers).
+
+    >>> _chinese_int("一"), _chinese_int("十"), _chinese_int("十三")
+    (1, 10, 13)
+    """
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (_DIGIT[a] if a else 1) * 10 + (_DIGIT[b] if b else 0)
+    return _DIGIT[s]
+
+
 _FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
 
 
@@ -479,11 +497,16 @@ def _due(sentence: str, paragraph: str, part_title: str, year: int | None) -> in
         m = _HORIZON.search(scope)
         if not m:
             continue
-        if m.group(1) or m.group(2):
-            y = int(m.group(1) or m.group(2))
+        if m.group(1) or m.group(2) or m.group(3):
+            y = (int(m.group(1) or m.group(2)) if not m.group(3)
+                 else int("".join(str(_DIGIT[c]) for c in m.group(3))))
             return y if year is None or y >= year else year
-        if m.group(3) or m.group(4):
-            return _FYP_END[m.group(3) or m.group(4)]
+        if m.group(4):  # 第一个五年计划 (1953-1957) … 第十个五年计划 (2001-2005)
+            n = _chinese_int(m.group(4))
+            end = 1957 + 5 * (n - 1) if n <= 2 else 1970 + 5 * (n - 3)
+            return end if year is None or end >= year else year
+        if m.group(5) or m.group(6):
+            return _FYP_END[m.group(5) or m.group(6)]
         if year is None:
             return None
         word = m.group(0)
@@ -511,7 +534,10 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
     cs, ce = _clause_at(text, vs, ss, se)
     clause = text[cs:ce]
     before = text[cs:vs]
-    if _PAST.search(clause) or _ESTIMATE.search(clause) or (
+    past = _PAST.search(clause)
+    if past and past.group() == "累计" and _FUTURE.search(clause):
+        past = None  # 今后五年……新增义务教育经费累计将达2182亿元: a total still to come
+    if past or _ESTIMATE.search(clause) or (
             _FORECAST.search(clause) and not _BUDGET.search(clause)):
         return None
     if re.search(r"比(?:去年|上年|20\d\d年)", before):
@@ -614,6 +640,7 @@ def _clean_metric(phrase: str, f: Figure) -> str:
         for w in _FILLER_TAIL:
             if s.endswith(w) and len(s) > len(w):
                 s, changed = s[: -len(w)], True
+    s = re.sub(r"^今后五年|(?:累计)?将达到?$", "", s) or s  # 今后五年……经费累计将达2182亿元
     bare = re.sub(r"目标(?:拟定|确定|设定|定)?$", "", s)  # 广义货币M2预期增长目标拟定为13%左右
     if bare != s and len(residual(bare)) >= 2:
         s = bare

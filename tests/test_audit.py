@@ -298,3 +298,15 @@ def test_last_year_stated_outside_a_five_year_review():
                review_title="过去五年工作回顾",
                after="过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%。今年要稳增长。")
     assert (item.verdict, item.outcome.value) == ("kept", 10.3)
+
+
+def test_new_money_is_not_a_budget_total():
+    item = one("今年中央财政新增义务教育经费218亿元。", "全国财政安排农村义务教育经费1840亿元。")
+    assert item.verdict == "not_mentioned"
+    item = one("今年中央财政新增义务教育经费218亿元。", "中央财政新增义务教育经费230亿元。")
+    assert item.verdict == "kept"
+
+
+def test_the_same_head_with_another_modifier_is_another_thing():
+    item = one("今年铁路货物周转量增长5%。", "汽车货物周转量增长35%。")
+    assert item.verdict == "not_mentioned"

@@ -194,3 +194,11 @@ def test_spans_are_whole_lines_and_never_hold_a_body_sentence(lines: list[str],
         # a body sentence is only ever removed inside a licence block at the end
         if "固定资产投资" in removed:
             assert e == len(text) and "本作品是" in text[:e]
+
+
+def test_public_domain_line_above_body_prose_is_not_a_licence_footer() -> None:
+    # found by hypothesis: a stray "Public domain" line followed by report prose
+    body = "地区生产总值增长8%，地方一般公共预算收入达到107亿元，同口径增长10.5%，固定资产投资增长11%，社会消费品零售总额增长9.2%。"
+    text = "\n".join(["各位代表：", body, "Public domain", body])
+    for s, e in chrome_spans(text):
+        assert "固定资产投资" not in text[s:e]

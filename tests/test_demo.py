@@ -62,3 +62,25 @@ def test_demo_markdown_is_deterministic():
     assert md == demo_markdown(demo())
     assert md.startswith("# Promise ledger: 2020 targets\n")
     assert "| P001 | quantitative | 地区生产总值增长 | = 7.5 % | 预期 | 2.p3 |" in md
+
+
+def test_one_review_figure_is_the_outcome_of_one_promise():
+    from reportdiff import Report
+
+    r = Report.from_text(
+        "各位代表：\n一、2019年工作回顾\n引进30亿元以上现代服务业项目1个，新增公益普惠园3所，"
+        "新建口袋公园6个。\n二、2020年工作安排\n全年引进投资过30亿元项目1个、引进亿元以上制造业项目5个。"
+        "新增公益普惠园3所。\n", check=False)
+    got = [(t.target.quote, t.outcome.quote) for t in demo(r).topics]
+    assert got == [("全年引进投资过30亿元项目1个", "引进30亿元以上现代服务业项目1个"),
+                   ("新增公益普惠园3所", "新增公益普惠园3所")]
+
+
+def test_demo_topics_of_the_bundled_report_pair_like_topics():
+    topics = {t.target.quote: (t.outcome.value, t.outcome.unit) for t in demo().topics}
+    assert topics["地区生产总值增长7.5%"] == (8.0, "%")
+    assert topics["全年引进投资过30亿元项目1个"] == (1.0, "个")
+    assert "引进亿元以上制造业项目5个" not in topics  # no outcome in the review
+    assert "完成旧城改造征收30万㎡" not in topics  # 三旧改造 96万㎡ is a total of three kinds
+    assert topics["确保铁园路、白沙西路等15条道路开工建设"] == (24.0, "条")
+    assert topics["桂湖东路、文祥西街等13条道路建成通车"] == (17.0, "条")

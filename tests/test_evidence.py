@@ -8,8 +8,11 @@ from reportdiff import Report
 from reportdiff.evidence import (
     candidates,
     comparable,
+    figure_is_level,
+    figure_key,
     match,
     promise_key,
+    retrospect_ranges,
     review_sentences,
     similarity,
 )
@@ -76,3 +79,53 @@ def test_comparable_units():
     assert comparable("亿元", "万亿元")
     assert not comparable("%", "个百分点")
     assert not comparable("万吨", "个")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("解决安全饮水", "农村饮水安全工程"),       # word order
+    ("易地搬迁脱贫", "易地扶贫搬迁人口"),       # word order, an inserted word
+    ("启动新的三年棚改攻坚计划开工", "棚户区住房改造"),  # an abbreviation
+])
+def test_similarity_of_name_variants(a, b):
+    assert similarity(a, b, one_way=True) >= 0.6
+
+
+@pytest.mark.parametrize("a,b", [
+    ("化学需氧量、氨氮排放量要分别下降", "氮氧化物排放量下降"),  # shared 排放量 only
+    ("新增公益普惠园", "新建口袋公园"),  # 公园 is a word, not an abbreviation
+    ("启动试点", "公立医院改革试点县市"),
+])
+def test_similarity_rejects_near_misses(a, b):
+    assert similarity(a, b, one_way=True) < 0.6
+
+
+def test_head_nouns_and_growth_words_do_not_hide_a_canonical_metric():
+    assert figure_key("城镇新增就业人口", SYN) == "urban_jobs"
+    assert promise_key("城镇居民人均可支配收入和农村居民人均纯收入年均实际增长超过", SYN) \
+        == "rural_income"
+
+
+def test_retrospect_ranges_only_outside_the_review_and_only_last_year():
+    r = Report.from_text("各位代表：\n一、过去五年工作回顾\n五年来GDP年均增长8%。\n"
+                         "二、今年工作\n过去一年，成绩很大。GDP增长9%。这为今年打下基础。\n"
+                         "去年价格上涨的翘尾影响约有1个百分点。\n", check=False)
+    got = [r.text[a:b] for a, b in retrospect_ranges(r, part_ranges(r, "review"), 2019)]
+    assert got == ["过去一年，成绩很大。GDP增长9%。"]
+
+
+def test_candidates_complete_elided_and_listed_metrics():
+    _, cands = review(
+        "2343个县开展新型农村社会养老保险试点，3.58亿人参保，覆盖面扩大到60%以上。"
+        "企业退休人员基本养老金连续5年增加，去年又人均提高10%。"
+        "建成双李路、信和路等17条道路。引进30亿元以上现代服务业项目1个。")
+    metrics = {c.fig.value: c.metric for c in cands}
+    assert metrics[60.0] == "县开展新型农村社会养老保险试点覆盖面扩大"
+    assert metrics[10.0] == "企业退休人员基本养老金人均提高"
+    assert metrics[17.0] == "建成双李路、信和路等道路"
+    assert metrics[1.0] == "引进30亿元以上现代服务业项目"
+
+
+def test_levels_against_changes():
+    r, cands = review("赤字率从2.8%降到1.5%。城镇化率达到60%。国内生产总值增长6%。")
+    level = {c.fig.value: figure_is_level(r, c) for c in cands}
+    assert level == {1.5: True, 60.0: True, 6.0: False}

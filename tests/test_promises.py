@@ -162,3 +162,65 @@ def test_cli_promises_missing_file_is_one_line(tmp_path):
     res = CliRunner().invoke(cli, ["promises", str(tmp_path / "nope.txt")])
     assert res.exit_code == 3
     assert res.output.count("\n") == 1 and res.output.startswith("reportdiff: error:")
+
+
+# -- what is not a promise, and metrics completed from context -----------------------
+
+@pytest.mark.parametrize("body", [
+    "抓好粮食生产。近14亿中国人的饭碗，必须牢牢端在自己手上。",  # a number describing a noun
+    "要在推动科技体制改革举措落地见效上下功夫。",  # an exhortation
+    "《纲要草案》紧紧围绕全面建成小康社会奋斗目标。",  # a description
+    "今年高校毕业生将达834万人。",  # a forecast of what the government does not deliver
+])
+def test_not_promises(body):
+    assert plan(body).promises == ()
+
+
+def test_the_current_value_is_not_a_target():
+    r = plan("深化增值税改革，将制造业等行业现行16%的税率降至13%。")
+    assert [(p.target.value, p.target.unit) for p in r.promises] == [(13.0, "%")]
+
+
+def test_budget_money_the_government_will_spend_is_a_promise():
+    r = plan("今年中央财政为此新增支出140亿元，用于这方面的支出总额将达到664亿元。")
+    assert [p.target.value for p in r.promises] == [140.0, 664.0]
+
+
+def test_a_count_as_the_subject_of_a_policy():
+    r = plan("592个国家扶贫开发工作重点县免征农业税。")
+    assert summary(r) == [("quantitative", "国家扶贫开发工作重点县免征农业税", "=", 592.0, "个")]
+
+
+@pytest.mark.parametrize("body,metric", [
+    ("今后五年，我国经济增长预期目标是在明显提高质量和效益的基础上年均增长7%。", "我国经济增长"),
+    ("今年广义货币M2预期增长目标拟定为13%左右。", "广义货币M2增长"),
+    ("扎实推进新型农村社会养老保险试点，试点范围扩大到23%的县。",
+     "新型农村社会养老保险试点试点范围"),
+    ("今明两年继续提高企业退休人员基本养老金，人均每年增长10%左右。",
+     "企业退休人员基本养老金人均每年增长"),
+    ("确保铁园路、白沙西路等15条道路开工建设。", "道路开工建设"),
+])
+def test_metric_completed_from_context(body, metric):
+    assert [p.metric for p in plan(body).promises] == [metric]
+
+
+def test_a_qualitative_promise_whose_name_follows_the_verb():
+    r = plan("全面实施精致园林三年行动，高质量完成国家生态园林城市创建任务。")
+    assert [p.quote for p in r.promises] == ["高质量完成国家生态园林城市创建任务"]
+
+
+def test_a_total_still_to_come_is_a_promise_a_total_so_far_is_not():
+    r = plan("今后五年国家财政新增义务教育经费累计将达2182亿元。五年来累计投入500亿元。")
+    assert [(p.metric, p.target.value, p.due) for p in r.promises] == [
+        ("国家财政新增义务教育经费", 2182.0, 2023)]
+
+
+@pytest.mark.parametrize("year,body,due", [
+    (1955, "第一个五年计划规定工业总产值增长98.3%。", 1957),
+    (1955, "到一九五七年，粮食产量增加到3800亿斤。", 1957),
+    (2016, "“十三五”时期经济年均增长保持在6.5%以上。", 2020),
+])
+def test_due_years_of_plans(year, body, due):
+    r = Report.from_text(f"各位代表：\n一、{year - 1}年工作回顾\n工作取得进展。\n"
+                         f"二、{year}年工作安排\n{body}\n", check=False)
+    assert [p.due for p in r.promises] == [due]

@@ -100,3 +100,11 @@ def test_bad_options_raise_usage_errors(kwargs, message):
 def test_options_pickle():
     opts = OPTS.with_polarity(floors=["债务"])
     assert pickle.loads(pickle.dumps(opts)) == opts
+
+
+def test_the_general_classifier_counts_institutions_not_people_or_roads():
+    from reportdiff.verdicts import units_comparable
+
+    assert units_comparable("个", "家") and units_comparable("所", "个")
+    assert not units_comparable("个", "人") and not units_comparable("条", "个")
+    assert j("=", 10, "个", None, "新建校企产学研平台", 6, "家").verdict == "missed"

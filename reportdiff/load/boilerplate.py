@@ -137,14 +137,21 @@ def _licence_start(text: str, lines: list[tuple[int, int]]) -> int | None:
     found: int | None = None
     visible = 0
     limit = min(_MAX_LICENCE_CHARS, len(_VISIBLE.findall(text)) // 3)
+    prose_below = False
     for i in range(len(lines) - 1, -1, -1):
         s, e = lines[i]
         line = text[s:e]
         visible += len(_VISIBLE.findall(line))
         if visible > limit:
             break
+        if _is_prose(line) and not LICENCE_WORDS.search(line):
+            # body prose below a weak start ("Public domain", "注：") means that
+            # start is not the top of a licence footer; only the licence's own
+            # opening sentence ("本作品是…") may sit above prose.
+            prose_below = True
         if _LICENCE_START.match(line) and LICENCE_WORDS.search(text, s):
-            found = i
+            if not prose_below or line.lstrip().startswith("本作品"):
+                found = i
     return found
 
 
