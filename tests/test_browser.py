@@ -8,8 +8,6 @@ here).  Every test asserts on the DOM, never on pixels; screenshots are kept in
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,57 +20,17 @@ if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} not found (run .ci/browser-deps.sh)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
+from render_fixtures import ATTACKS, HOSTILE, golden_input, hostile_inputs, synthetic_reports
+
 from reportdiff.render import write_audit, write_diff
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).parent / "golden"
 SHOTS = ROOT / "test-output"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-ATTACKS = (
-    "<script>window.__pwned=1;alert('x')</script>",
-    "<img src=x onerror=\"window.__pwned=2;alert(1)\">",
-    "</textarea><svg onload=\"window.__pwned=3;alert(2)\">",
-    "\"'><b onmouseover=alert(3)>",
-    "<a href=\"https://evil.example/x.js\">link</a><link rel=stylesheet href=//evil.example/s.css>",
-)
-HOSTILE = "".join(ATTACKS)
-
-
-def _input(name: str) -> dict:
-    return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
-
-
-def _reports(extra: str = "") -> list[Any]:
-    import reportdiff
-    from reportdiff.report import Report
-
-    out = []
-    for year in (2018, 2019):
-        text = (GOLDEN / f"synthetic-{year}.txt").read_text(encoding="utf-8") + extra
-        src = reportdiff.Source(path=f"synthetic-{year}.txt",
-                                sha256=hashlib.sha256(text.encode()).hexdigest(), format="txt")
-        out.append(Report.from_text(text, source=src, check=False))
-    return out
-
-
-def _hostile() -> tuple[dict, dict]:
-    audit, diff = _input("audit-input.json"), _input("diff-input.json")
-    audit["old"]["title"] = diff["new"]["title"] = HOSTILE
-    for item in audit["promises"]:
-        item["promise"]["quote"] += HOSTILE
-        item["promise"]["metric"] = item["promise"]["section"] = item["rule"] = HOSTILE
-        for ev in item["evidence"]:
-            ev["quote"] += HOSTILE
-    for pair in diff["pairs"]:
-        pair["new_title"] = HOSTILE
-        pair["ops"] += [["insert", HOSTILE], ["delete", HOSTILE]]
-        for d in pair["figure_deltas"]:
-            d["metric"] = d["note"] = HOSTILE
-    return audit, diff
 
 
 @dataclass
@@ -138,10 +96,10 @@ def visit(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def audit_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    old, new = _reports()
+    old, new = synthetic_reports()
     out = tmp_path_factory.mktemp("html") / "audit.html"
-    write_audit(_input("audit-input.json"), "html", out, old=old, new=new,
-                diff=_input("diff-input.json"))
+    write_audit(golden_input("audit-input.json"), "html", out, old=old, new=new,
+                diff=golden_input("diff-input.json"))
     return out
 
 
@@ -149,7 +107,7 @@ def test_audit_report_loads_clean(visit: Any, audit_page: Path) -> None:
     v = visit(audit_page)
     assert v.console_errors == [] and v.foreign_requests == [] and v.dialogs == []
     rows = v.visible_rows()
-    assert rows == [p["verdict"] for p in _input("audit-input.json")["promises"]]
+    assert rows == [p["verdict"] for p in golden_input("audit-input.json")["promises"]]
     assert v.page.is_visible("#controls")
     assert v.page.inner_text("#f-count") == "9 of 9 promises shown"
     assert v.page.eval_on_selector("#chart svg", "s => s.getBoundingClientRect().width") > 200
@@ -235,8 +193,8 @@ def test_print_hides_controls(visit: Any, audit_page: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["audit", "diff"])
 def test_hostile_report_runs_nothing(visit: Any, tmp_path: Path, kind: str) -> None:
-    audit, diff = _hostile()
-    old, new = _reports("\n" + HOSTILE + "\n")
+    audit, diff = hostile_inputs()
+    old, new = synthetic_reports("\n" + HOSTILE + "\n")
     out = tmp_path / f"hostile-{kind}.html"
     if kind == "audit":
         write_audit(audit, "html", out, old=old, new=new, diff=diff)
@@ -260,8 +218,8 @@ def test_hostile_report_runs_nothing(visit: Any, tmp_path: Path, kind: str) -> N
 
 
 def test_diff_report(visit: Any, tmp_path: Path) -> None:
-    old, new = _reports()
-    diff = _input("diff-input.json")
+    old, new = synthetic_reports()
+    diff = golden_input("diff-input.json")
     out = tmp_path / "diff.html"
     write_diff(diff, "html", out, old=old, new=new, complete=False)
     v = visit(out)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from render_fixtures import golden_input
 
 import reportdiff
 from reportdiff.render import FORMATS, write_audit, write_diff
@@ -19,8 +20,6 @@ from reportdiff.render.common import complete_sides, reports_of
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _input(name: str) -> dict:
-    return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def _source(year: int) -> reportdiff.Source:
 
 
 def test_sides_completed_from_the_result_object() -> None:
-    data = _input("audit-input.json")
+    data = golden_input("audit-input.json")
     data["old"] = {"source": "a path only", "year": None}
     fake = FakeAudit(_source(2018), _source(2019), data)
     done = complete_sides(data, fake)
@@ -54,7 +53,7 @@ def test_sides_completed_from_the_result_object() -> None:
 
 
 def test_reports_reloaded_only_when_the_hash_matches(tmp_path: Path) -> None:
-    fake = FakeAudit(_source(2018), _source(2019), _input("audit-input.json"))
+    fake = FakeAudit(_source(2018), _source(2019), golden_input("audit-input.json"))
     old, _ = reports_of(fake, reload=True)
     assert old is not None and old.source.sha256 == _source(2018).sha256
     assert reports_of(fake) == (None, None)
@@ -66,14 +65,14 @@ def test_reports_reloaded_only_when_the_hash_matches(tmp_path: Path) -> None:
 
 
 def test_html_of_an_audit_object_shows_the_texts() -> None:
-    fake = FakeAudit(_source(2018), _source(2019), _input("audit-input.json"))
+    fake = FakeAudit(_source(2018), _source(2019), golden_input("audit-input.json"))
     html = write_audit(fake, "html", complete=False)
     assert 'id="texts"' in html and 'href="#old-182-196"' in html
     assert 'id="old-182-196"' in html
 
 
 def test_every_format_of_both_results(tmp_path: Path) -> None:
-    audit, diff = _input("audit-input.json"), _input("diff-input.json")
+    audit, diff = golden_input("audit-input.json"), golden_input("diff-input.json")
     for fmt in FORMATS:
         for write, data in ((write_audit, audit), (write_diff, diff)):
             out = tmp_path / f"{write.__name__}.{fmt}"

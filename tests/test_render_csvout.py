@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import pytest
+from render_fixtures import golden_input
 
 from reportdiff.errors import UsageError
 from reportdiff.render import write_audit, write_diff
@@ -17,8 +17,6 @@ from reportdiff.render.rows import PROMISE_COLUMNS
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _input(name: str) -> dict:
-    return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
 
 
 def _read(text: str) -> list[dict[str, str]]:
@@ -26,7 +24,7 @@ def _read(text: str) -> list[dict[str, str]]:
 
 
 def test_one_row_per_promise_with_fixed_columns() -> None:
-    audit = _input("audit-input.json")
+    audit = golden_input("audit-input.json")
     text = audit_csv(audit)
     assert text.splitlines()[0] == ",".join(PROMISE_COLUMNS)
     rows = _read(text)
@@ -36,13 +34,13 @@ def test_one_row_per_promise_with_fixed_columns() -> None:
 
 
 def test_excel_adds_bom_only_when_asked() -> None:
-    audit = _input("audit-input.json")
+    audit = golden_input("audit-input.json")
     assert write_audit(audit, "csv", excel=True).startswith("\ufeffid,")
     assert write_audit(audit, "csv").startswith("id,")
 
 
 def test_multiline_and_comma_quotes_round_trip() -> None:
-    audit = _input("audit-input.json")
+    audit = golden_input("audit-input.json")
     audit["promises"][0]["evidence"].append({"quote": "第二段，\n\"引号\"", "span": [0, 5]})
     rows = _read(audit_csv(audit))
     assert rows[0]["evidence"] == "地区生产总值增长6.6%\n第二段，\n\"引号\""
@@ -50,16 +48,16 @@ def test_multiline_and_comma_quotes_round_trip() -> None:
 
 def test_figure_rows_need_reports() -> None:
     with pytest.raises(UsageError, match="figure rows need both reports; pass old= and new="):
-        audit_csv(_input("audit-input.json"), rows="figure")
+        audit_csv(golden_input("audit-input.json"), rows="figure")
 
 
 def test_unknown_row_type() -> None:
     with pytest.raises(UsageError, match=r"unknown CSV row type 'x' for a diff; use one of pair"):
-        diff_csv(_input("diff-input.json"), rows="x")
+        diff_csv(golden_input("diff-input.json"), rows="x")
 
 
 def test_diff_rows_per_pair_and_per_figure() -> None:
-    diff = _input("diff-input.json")
+    diff = golden_input("diff-input.json")
     pairs = _read(write_diff(diff, "csv"))
     assert len(pairs) == len(diff["pairs"]) and pairs[-1]["relation"] == "new"
     assert pairs[-1]["old"] == "" and int(pairs[-1]["inserted_chars"]) > 0
@@ -69,7 +67,7 @@ def test_diff_rows_per_pair_and_per_figure() -> None:
 
 
 def test_empty_diff_figures_has_header() -> None:
-    diff = _input("diff-input.json")
+    diff = golden_input("diff-input.json")
     for p in diff["pairs"]:
         p["figure_deltas"] = []
     assert diff_csv(diff, rows="figure").startswith("pair,old_ids,new_ids,metric,")

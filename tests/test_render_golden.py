@@ -6,11 +6,11 @@ tests/test_render_golden.py`` and review the diff of ``tests/golden/``.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
+from render_fixtures import golden_input
 
 from reportdiff.render import write_audit, write_diff
 
@@ -18,8 +18,6 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("REPORTDIFF_UPDATE_GOLDEN") == "1"
 
 
-def _input(name: str) -> dict:
-    return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
 
 
 CASES = [
@@ -36,8 +34,8 @@ CASES = [
 
 def _render(kind: str, fmt: str, options: dict) -> str:
     if kind == "audit":
-        return write_audit(_input("audit-input.json"), fmt, **options)
-    return write_diff(_input("diff-input.json"), fmt, **options)
+        return write_audit(golden_input("audit-input.json"), fmt, **options)
+    return write_diff(golden_input("diff-input.json"), fmt, **options)
 
 
 @pytest.mark.parametrize(("name", "kind", "fmt", "options"), CASES, ids=[c[0] for c in CASES])
@@ -56,7 +54,7 @@ def test_same_input_same_bytes(name: str, kind: str, fmt: str, options: dict) ->
 
 
 def test_html_is_deterministic() -> None:
-    audit, diff = _input("audit-input.json"), _input("diff-input.json")
+    audit, diff = golden_input("audit-input.json"), golden_input("diff-input.json")
     first = write_audit(audit, "html", diff=diff)
     assert first == write_audit(audit, "html", diff=diff)
     assert write_diff(diff, "html", audit=audit) == write_diff(diff, "html", audit=audit)
@@ -66,7 +64,7 @@ def test_inputs_quote_their_spans() -> None:
     """The hand-written inputs obey the span contract: ``source_text[span] == quote``."""
     old = (GOLDEN / "synthetic-2018.txt").read_text(encoding="utf-8")
     new = (GOLDEN / "synthetic-2019.txt").read_text(encoding="utf-8")
-    audit = _input("audit-input.json")
+    audit = golden_input("audit-input.json")
     checked = 0
     for item in audit["promises"]:
         p = item["promise"]
@@ -75,7 +73,7 @@ def test_inputs_quote_their_spans() -> None:
             assert new[ev["span"][0]:ev["span"][1]] == ev["quote"]
             checked += 1
     assert checked == 8
-    for pair in _input("diff-input.json")["pairs"]:
+    for pair in golden_input("diff-input.json")["pairs"]:
         for d in pair["figure_deltas"]:
             for side, text in (("old", old), ("new", new)):
                 if d[side]:

@@ -4,71 +4,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from render_fixtures import ATTACKS, HOSTILE, golden_input, hostile_inputs, synthetic_reports
 
 from reportdiff.render import write_audit, write_diff
 from reportdiff.render.html import audit_html, audit_repr_html, diff_html, diff_repr_html
-
-GOLDEN = Path(__file__).parent / "golden"
-
-#: Strings that would run or inject markup if report text were not escaped.
-ATTACKS = (
-    "<script>window.__pwned=1;alert('x')</script>",
-    "<img src=x onerror=alert(1)>",
-    "</textarea><svg onload=alert(2)>",
-    "\"'><b onmouseover=alert(3)>",
-    "{{ 7*7 }}{% raw %}",
-)
-HOSTILE = "".join(ATTACKS)
-
-
-def _input(name: str) -> dict:
-    return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
-
-
-def _reports(extra: str = ""):
-    import reportdiff
-    from reportdiff.report import Report
-
-    out = []
-    for year in (2018, 2019):
-        text = (GOLDEN / f"synthetic-{year}.txt").read_text(encoding="utf-8") + extra
-        src = reportdiff.Source(path=f"synthetic-{year}{extra[:40]}.txt",
-                                sha256=hashlib.sha256(text.encode()).hexdigest(), format="txt")
-        out.append(Report.from_text(text, source=src, check=False))
-    return out
-
-
-def hostile_inputs() -> tuple[dict, dict]:
-    """The synthetic audit and diff with an attack in every text field."""
-    audit, diff = _input("audit-input.json"), _input("diff-input.json")
-    for data in (audit, diff):
-        data["old"]["title"] = HOSTILE
-        data["new"]["source"]["path"] = HOSTILE
-        data["options"] = {"x": HOSTILE}
-    for item in audit["promises"]:
-        p = item["promise"]
-        p["quote"] += HOSTILE
-        p["metric"] = HOSTILE
-        p["section"] = HOSTILE
-        item["rule"] = HOSTILE
-        for ev in item["evidence"]:
-            ev["quote"] += HOSTILE
-    audit["summary"][HOSTILE] = 1
-    audit["promises"][0]["verdict"] = HOSTILE
-    for pair in diff["pairs"]:
-        pair["old_title"] = pair["new_title"] = HOSTILE
-        pair["ops"].append(["insert", HOSTILE])
-        pair["ops"].append(["delete", HOSTILE])
-        for d in pair["figure_deltas"]:
-            d["metric"] = d["note"] = HOSTILE
-    diff["summary"]["new"].append(HOSTILE)
-    return audit, diff
 
 
 class _Dom(HTMLParser):
@@ -114,14 +58,14 @@ def parse(html: str) -> _Dom:
 
 @pytest.fixture(scope="module")
 def page() -> str:
-    old, new = _reports()
-    return audit_html(_input("audit-input.json"), old=old, new=new, diff=_input("diff-input.json"))
+    old, new = synthetic_reports()
+    return audit_html(golden_input("audit-input.json"), old=old, new=new, diff=golden_input("diff-input.json"))
 
 
 def test_ledger_has_one_row_per_promise(page: str) -> None:
     dom = parse(page)
     rows = [a for t, a in dom.elements if t == "tr" and a.get("data-verdict")]
-    audit = _input("audit-input.json")
+    audit = golden_input("audit-input.json")
     assert [r["id"] for r in rows] == [f"promise-{p['promise']['id']}" for p in audit["promises"]]
     assert [r["data-verdict"] for r in rows] == [p["verdict"] for p in audit["promises"]]
 
@@ -136,7 +80,7 @@ def test_verdict_badges_carry_words_not_only_colour(page: str) -> None:
 
 
 def test_both_sources_named_with_hashes(page: str) -> None:
-    audit = _input("audit-input.json")
+    audit = golden_input("audit-input.json")
     for side in ("old", "new"):
         assert audit[side]["source"]["sha256"] in page
     assert "2018年政府工作报告" in page and "2019年政府工作报告" in page
@@ -154,7 +98,7 @@ def test_sections_present(page: str) -> None:
     dom = parse(page)
     ids = {a.get("id") for _, a in dom.elements}
     assert {"summary", "chart", "ledger", "compare", "figures", "texts"} <= ids
-    assert len(dom.tags("article", **{"class": "pair"})) == len(_input("diff-input.json")["pairs"])
+    assert len(dom.tags("article", **{"class": "pair"})) == len(golden_input("diff-input.json")["pairs"])
     assert len(dom.tags("svg")) == 1
 
 
@@ -166,7 +110,7 @@ def test_word_level_highlights_and_figures(page: str) -> None:
 
 
 def test_moved_words_are_marked() -> None:
-    diff = _input("diff-input.json")
+    diff = golden_input("diff-input.json")
     diff["pairs"][0]["ops"].append(["delete", "保障和改善民生"])
     diff["pairs"][2]["ops"].append(["insert", "保障和改善民生"])
     dom = parse(diff_html(diff))
@@ -203,7 +147,7 @@ def test_everything_visible_without_javascript(page: str) -> None:
 @pytest.mark.parametrize("kind", ["audit", "diff"])
 def test_hostile_text_renders_as_text(kind: str) -> None:
     audit, diff = hostile_inputs()
-    old, new = _reports("\n" + HOSTILE + "\n")
+    old, new = synthetic_reports("\n" + HOSTILE + "\n", tag_path=True)
     if kind == "audit":
         html = write_audit(audit, "html", old=old, new=new, diff=diff)
     else:
@@ -220,14 +164,14 @@ def test_hostile_text_renders_as_text(kind: str) -> None:
 
 
 def test_without_reports_no_text_section() -> None:
-    dom = parse(audit_html(_input("audit-input.json")))
+    dom = parse(audit_html(golden_input("audit-input.json")))
     ids = {a.get("id") for _, a in dom.elements}
     assert "texts" not in ids and "compare" not in ids and "ledger" in ids
     assert [a for t, a in dom.elements if t == "a" and (a.get("class") == "loc")] == []
 
 
 def test_empty_audit_renders() -> None:
-    audit = _input("audit-input.json")
+    audit = golden_input("audit-input.json")
     audit["promises"], audit["summary"] = [], {}
     html = audit_html(audit)
     assert "No promises were found in the old report." in html
@@ -244,5 +188,5 @@ def test_repr_html_escapes_and_limits() -> None:
 
 def test_write_html_file(tmp_path: Path) -> None:
     out = tmp_path / "sub" / "audit.html"
-    text = write_audit(_input("audit-input.json"), "html", out)
+    text = write_audit(golden_input("audit-input.json"), "html", out)
     assert out.read_text(encoding="utf-8") == text

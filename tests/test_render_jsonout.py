@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from render_fixtures import golden_input
+
 import reportdiff
 from reportdiff.render import write_audit, write_diff
 from reportdiff.render.jsonout import MANIFEST_SCHEMA, manifest, unwrap
@@ -12,12 +14,10 @@ from reportdiff.render.jsonout import MANIFEST_SCHEMA, manifest, unwrap
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _input(name: str) -> dict:
-    return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
 
 
 def test_manifest_envelope() -> None:
-    audit = _input("audit-input.json")
+    audit = golden_input("audit-input.json")
     m = json.loads(write_audit(audit, "json"))
     assert list(m)[:6] == ["schema", "manifest", "kind", "tool", "inputs", "options"]
     assert list(m)[6:] == ["old", "new", "promises", "summary"]  # the audit schema's own keys
@@ -31,14 +31,14 @@ def test_manifest_envelope() -> None:
 
 
 def test_diff_manifest_round_trips() -> None:
-    diff = _input("diff-input.json")
+    diff = golden_input("diff-input.json")
     m = json.loads(write_diff(diff, "json"))
     assert m["kind"] == "diff" and unwrap(m) == diff
     assert m["inputs"][1]["year"] == 2019
 
 
 def test_no_timestamp_and_readable_chinese() -> None:
-    text = write_audit(_input("audit-input.json"), "json")
+    text = write_audit(golden_input("audit-input.json"), "json")
     assert "地区生产总值" in text and "\\u" not in text
     assert "date" not in json.loads(text) and "time" not in text.lower()
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from render_fixtures import golden_input
 
 from reportdiff.errors import UsageError
 from reportdiff.render import write_audit, write_diff
@@ -16,8 +16,6 @@ pytest.importorskip("sqlite_utils")
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _input(name: str) -> dict:
-    return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
 
 
 def _reports():
@@ -33,7 +31,7 @@ def _fks(con: sqlite3.Connection, table: str) -> set[tuple[str, str, str]]:
 def test_audit_tables(tmp_path: Path) -> None:
     old, new = _reports()
     out = tmp_path / "audit.db"
-    assert write_audit(_input("audit-input.json"), "sqlite", out, old=old, new=new) == ""
+    assert write_audit(golden_input("audit-input.json"), "sqlite", out, old=old, new=new) == ""
     con = sqlite3.connect(out)
     tables = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
     assert {"metadata", "reports", "sections", "promises", "evidence", "figures"} <= tables
@@ -51,7 +49,7 @@ def test_audit_tables(tmp_path: Path) -> None:
 
 def test_audit_without_reports(tmp_path: Path) -> None:
     out = tmp_path / "a.db"
-    write_audit(_input("audit-input.json"), "sqlite", out)
+    write_audit(golden_input("audit-input.json"), "sqlite", out)
     con = sqlite3.connect(out)
     assert con.execute("select count(*) from promises").fetchone()[0] == 9
     assert con.execute("select count(*) from figures").fetchone()[0] == 0
@@ -60,8 +58,8 @@ def test_audit_without_reports(tmp_path: Path) -> None:
 def test_existing_file_is_replaced(tmp_path: Path) -> None:
     out = tmp_path / "d.db"
     out.write_bytes(b"not a database")
-    write_diff(_input("diff-input.json"), "sqlite", out)
-    write_diff(_input("diff-input.json"), "sqlite", out)
+    write_diff(golden_input("diff-input.json"), "sqlite", out)
+    write_diff(golden_input("diff-input.json"), "sqlite", out)
     con = sqlite3.connect(out)
     assert con.execute("select count(*) from pairs").fetchone()[0] == 5
     assert con.execute("select count(*) from figure_deltas").fetchone()[0] == 5
@@ -71,9 +69,9 @@ def test_existing_file_is_replaced(tmp_path: Path) -> None:
 
 def test_sqlite_needs_output_path() -> None:
     with pytest.raises(UsageError, match="--format sqlite writes a database file: give its name"):
-        write_audit(_input("audit-input.json"), "sqlite")
+        write_audit(golden_input("audit-input.json"), "sqlite")
 
 
 def test_unknown_format() -> None:
     with pytest.raises(UsageError, match="unknown output format 'pdf'; use one of json, md"):
-        write_diff(_input("diff-input.json"), "pdf")
+        write_diff(golden_input("diff-input.json"), "pdf")
