@@ -47,3 +47,28 @@ def test_every_command_is_documented() -> None:
         assert f"`reportdiff {name}" in doc, f"command {name} missing from docs/cli.md"
     result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("command", [["--help"], ["outline"], ["figures"], ["text"]])
+def test_light_commands_never_import_scikit_learn(command: list[str]) -> None:
+    from conftest import BUNDLED
+
+    args = command if command == ["--help"] else [*command, str(BUNDLED)]
+    code = (
+        "import sys, io, contextlib\n"
+        "from reportdiff.cli import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        cli({args!r}, standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(','.join(m for m in ('sklearn', 'scipy', 'jieba', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1:] in ([], [""])
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    out = subprocess.run([sys.executable, "-m", "reportdiff", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == f"reportdiff, version {reportdiff.__version__}"
