@@ -244,8 +244,15 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
                 continue  # a share against a growth rate
             if not comparable(p.target.unit, c.fig.unit):
                 rates = {"%", "个百分点"}
-                if score >= 0.8 and not (c.multi and not later) and not (
-                        {p.target.unit, c.fig.unit} & rates):
+                share_count = (p.target.unit == "%" and promise_is_level(p)
+                               and c.fig.kind == "count" and re.search(
+                                   r"%左右的([\u4e00-\u9fff])|%的([\u4e00-\u9fff])", p.quote))
+                if share_count:  # 10%左右的县（市） against 在320个县开展: a share of counties
+                    thing = share_count.group(1) or share_count.group(2)
+                    share_count = thing in new.text[c.sent.start:c.sent.end]
+                if not (c.multi and not later) and (
+                        (score >= 0.8 and not {p.target.unit, c.fig.unit} & rates)
+                        or share_count):
                     unit_other = unit_other or c  # 4200万吨 against 15个: unclear, not silent
                 continue
             ps_, cs_ = stage(p.metric), stage(c.metric)

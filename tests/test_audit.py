@@ -310,3 +310,9 @@ def test_new_money_is_not_a_budget_total():
 def test_the_same_head_with_another_modifier_is_another_thing():
     item = one("今年铁路货物周转量增长5%。", "汽车货物周转量增长35%。")
     assert item.verdict == "not_mentioned"
+
+
+def test_a_share_of_counties_against_a_count_of_counties_is_unclear():
+    item = one("新型农村社会养老保险试点要覆盖全国10%左右的县（市）。",
+               "在320个县开展新型农村社会养老保险试点。")
+    assert item.verdict == "unclear" and "units_differ" in item.flags
