@@ -199,18 +199,10 @@ class Audit:
         return pd.DataFrame(rows)
 
     def _repr_html_(self) -> str:
-        from html import escape
+        """A compact, escaped HTML table for notebooks (summary plus the first ledger rows)."""
+        from .render.html import audit_repr_html
 
-        rows = "".join(
-            f"<tr><td>{i.promise.id}</td><td>{escape(i.promise.describe())}</td>"
-            f"<td>{i.verdict}</td>"
-            f"<td>{'' if not i.outcome or i.outcome.value is None else i.outcome.value}"
-            f"{'' if not i.outcome or not i.outcome.unit else i.outcome.unit}</td>"
-            f"<td>{escape(i.rule)}</td>"
-            f"<td>{escape(i.evidence[0].quote) if i.evidence else ''}</td></tr>"
-            for i in self.items)
-        return ("<table><tr><th>id</th><th>promise</th><th>verdict</th><th>outcome</th>"
-                f"<th>rule</th><th>evidence</th></tr>{rows}</table>")
+        return audit_repr_html(self.to_dict())
 
 
 # -- judging -------------------------------------------------------------------

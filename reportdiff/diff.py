@@ -33,7 +33,6 @@ Share of text unchanged
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -247,20 +246,10 @@ class Diff:
         return pd.DataFrame(rows, columns=columns)
 
     def _repr_html_(self) -> str:
-        e = html.escape
-        s = self.summary
-        head = (f"<p><b>{e(_name(self.old))} → {e(_name(self.new))}</b>: "
-                f"{s.unchanged_share:.1%} of the text unchanged, {len(self.pairs)} pairs, "
-                f"{len(s.new)} new, {len(s.dropped)} dropped, {len(s.moved)} moved</p>")
-        rows = "".join(
-            f"<tr><td>{e(','.join(p.old_ids))}</td><td>{e(','.join(p.new_ids))}</td>"
-            f"<td>{e(p.relation)}</td><td>{p.unchanged_share:.1%}</td>"
-            f"<td>{e(p.new_title or p.old_title)}</td><td>{_ops_html(p.ops)}</td></tr>"
-            for p in self.pairs
-        )
-        return (head + "<table><thead><tr><th>old</th><th>new</th><th>relation</th>"
-                "<th>unchanged</th><th>title</th><th>diff</th></tr></thead>"
-                f"<tbody>{rows}</tbody></table>")
+        """A compact, escaped HTML table for notebooks (summary plus the first section pairs)."""
+        from .render.html import diff_repr_html
+
+        return diff_repr_html(self.to_dict())
 
     def __repr__(self) -> str:
         return (f"Diff({_name(self.old)!r} → {_name(self.new)!r}, pairs={len(self.pairs)}, "
@@ -614,14 +603,3 @@ def _delta_dict(d: Any) -> Any:
     return d
 
 
-def _ops_html(ops: Sequence[tuple[str, str]]) -> str:
-    out = []
-    for op, text in ops:
-        t = html.escape(text).replace("\n", "<br>")
-        if op == "delete":
-            out.append(f'<del style="color:#b00">{t}</del>')
-        elif op == "insert":
-            out.append(f'<ins style="color:#070">{t}</ins>')
-        else:
-            out.append(t)
-    return "".join(out)

@@ -221,9 +221,9 @@ def test_to_pandas_and_html(result):
     assert list(df.columns[:7]) == ["old", "new", "relation", "score", "old_title",
                                     "new_title", "unchanged_share"]
     assert (df["equal_chars"] + df["deleted_chars"]).sum() == result.summary.old_chars
-    html = result._repr_html_()
-    assert html.count("<tr>") == len(result.pairs) + 1
-    assert "<del" in html and "<ins" in html
+    html = result._repr_html_()  # the notebook table of reportdiff.render.html
+    assert html.count("<tr>") == min(len(result.pairs), 20) + 1
+    assert "Unchanged text:" in html and result.pairs[0].relation in html
 
 
 def test_accepts_paths(tmp_path):
