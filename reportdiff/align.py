@@ -29,12 +29,16 @@ Links (:attr:`Alignment.links`)
 Review links (:attr:`Alignment.review_links`)
     Each unit of the new report's review part (role ``review``; here the
     part's summary topics before its first chapter count as units too; lessons
-    drawn, headed ``必须…``, do not) is linked to
-    the old report's plan units (role ``plan``) it reports on, if its best
-    score reaches ``review_threshold``: the best plan unit, any other scoring
-    at least ``review_ratio`` times the best, and any plan unit this item
-    matches better than every other review item does, when scoring at least
-    ``review_support`` times the item's best.
+    drawn, headed ``必须…``, and problems stated, headed by a problem that no
+    remedy verb governs — ``…问题和深层次矛盾依然存在。``, ``…需要加强。`` —
+    do not) is linked to the old report's plan units (role ``plan``) it
+    reports on, if its best score reaches ``review_threshold``: the best plan
+    unit, any other scoring at least ``review_ratio`` times the best, any plan
+    unit this item matches better than every other review item does, when
+    scoring at least ``review_support`` times the item's best, and the best
+    plan unit of each of its paragraphs (at least :data:`PARAGRAPH_MIN`
+    characters) that scores at least ``review_paragraph`` with it — a broad
+    review chapter reports on one plan chapter per paragraph or two.
 
 The thresholds are keyword options; their defaults were chosen on the development
 pairs in ``benchmarks/labels/align`` and checked on held-out ones
@@ -56,7 +60,8 @@ from .tokenize import Tokenizer, default_tokenizer
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-__all__ = ["RELATIONS", "Alignment", "Link", "ReviewLink", "align", "unit_text", "units"]
+__all__ = ["PARAGRAPH_MIN", "RELATIONS", "Alignment", "Link", "ReviewLink", "align", "is_problem",
+           "unit_text", "units"]
 
 AlignLevel = Literal["chapter", "topic"]
 _LEVELS = {"chapter": 2, "topic": 3}
@@ -67,6 +72,41 @@ RELATIONS = ("same", "moved", "split", "merged", "new", "dropped")
 #: A review item that draws a lesson (``必须坚持科学发展。``, ``第三，必须坚持改革开放。``)
 #: rather than reporting what was done: it reports on no plan unit.
 _LESSON = re.compile(r"(第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+是)?必须")
+
+#: Words naming a problem, and verbs that make it the object of a remedy
+#: (``解决关系群众切身利益的问题`` reports an achievement).
+_PROBLEM = re.compile("问题|矛盾|风险|困难|隐患|差距|不足|挑战")
+_REMEDY = re.compile("解决|化解|防范|防|应对|克服|加强|破解|治理|缓解|消除|减少|降低|着力")
+#: A shortfall stated as such: ``政府自身建设和管理需要加强。``
+_SHORTFALL = re.compile("(有待|需要|亟待|亟需|仍需|尚需)(进一步)?(加强|解决|改进|提高|完善|改善)")
+
+#: Paragraphs shorter than this (characters) cast no vote in review links.
+PARAGRAPH_MIN = 60
+
+
+def is_problem(title: str) -> bool:
+    """Whether a review item's heading states a problem rather than an achievement.
+
+    A clause of the heading names a problem (问题, 矛盾, 风险, 困难, 隐患, 差距,
+    不足, 挑战) that no remedy verb (解决, 化解, 防, 应对, 加强, 治理…) before it
+    governs, or states a shortfall (有待/需要/亟待… 加强/解决/改进…).
+
+    >>> is_problem("经济运行中一些突出问题和深层次矛盾依然存在。")
+    True
+    >>> is_problem("政府自身建设和管理需要加强。")
+    True
+    >>> is_problem("切实保障和改善民生，解决关系群众切身利益的问题。")
+    False
+    >>> is_problem("着力稳增长调结构防风险，创新宏观调控方式。")
+    False
+    """
+    for clause in re.split("[，；、。：]", title):
+        m = _PROBLEM.search(clause)
+        if m and not _REMEDY.search(clause[:m.start()]):
+            return True
+        if _SHORTFALL.search(clause):
+            return True
+    return False
 
 
 # -- units --------------------------------------------------------------------------
@@ -297,6 +337,7 @@ def align(
     review_threshold: float = 0.07,
     review_ratio: float = 0.9,
     review_support: float = 0.5,
+    review_paragraph: float = 0.2,
 ) -> Alignment:
     """Align the sections of two reports and link the new review to the old plan.
 
@@ -314,7 +355,7 @@ def align(
     moved_threshold : float
         Units left unlinked after that are paired, best first, when they score
         at least this.
-    review_threshold, review_ratio, review_support : float
+    review_threshold, review_ratio, review_support, review_paragraph : float
         For :attr:`Alignment.review_links` (module docstring).
 
     Returns
@@ -345,7 +386,7 @@ def align(
     plan = [k for k, s in enumerate(ou) if s.role == "plan"]
     review = _review_links(new, [ou[k] for k in plan], co[plan], level, model,
                            review_threshold=review_threshold, review_ratio=review_ratio,
-                           review_support=review_support)
+                           review_support=review_support, review_paragraph=review_paragraph)
     return Alignment(old=old, new=new, level=level, links=tuple(links),
                      review_links=tuple(review))
 
@@ -501,19 +542,36 @@ def _order(raw: list[tuple[tuple[int, ...], tuple[int, ...], str, float]]
 
 def _review_links(new: Report, plan: list[Section], plan_counts: Any, level: str, model: Any,
                   *, review_threshold: float, review_ratio: float,
-                  review_support: float) -> list[ReviewLink]:
+                  review_support: float, review_paragraph: float) -> list[ReviewLink]:
     import numpy as np
+    from scipy.sparse import csr_matrix
 
     from .errors import StructureWarning
 
     rev = [s for s in units(new, level, role="review", preamble=True)  # type: ignore[arg-type]
-           if not _LESSON.match(s.title or "")]
+           if not _LESSON.match(s.title or "") and not is_problem(s.title or "")]
     if not rev or not plan:
         what = "review part in the new report" if not rev else "plan part in the old report"
         warnings.warn(f"no {what}: review links are empty", StructureWarning, stacklevel=3)
         return []
-    S = model.cosines(model.transform([new.section_text(s) for s in rev]),
-                      model.weigh(plan_counts))
+    P = model.weigh(plan_counts)
+    # each review item's paragraphs, cut once: the item's counts are their sum
+    paras = [[p for p in new.section_text(s).split("\n") if p.strip()] for s in rev]
+    pc = model.counts([p for ps in paras for p in ps])
+    bounds = np.cumsum([0, *(len(ps) for ps in paras)])
+    owner = np.searchsorted(bounds, np.arange(bounds[-1]), side="right") - 1
+    join = csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))),
+                      shape=(len(rev), len(owner)))
+    items = join @ pc
+    S = model.cosines(model.weigh(items), P)
+    long = [k for k, p in enumerate(p for ps in paras for p in ps) if len(p) >= PARAGRAPH_MIN]
+    PS = model.cosines(model.weigh(pc[long]), P) if long else np.zeros((0, len(plan)))
+    # the plan unit each long paragraph reports on, if it scores review_paragraph
+    votes: dict[int, set[int]] = {}
+    for row, k in zip(PS, long):
+        p = int(row.argmax())
+        if row[p] >= review_paragraph:
+            votes.setdefault(int(owner[k]), set()).add(p)
     # the review item that reports most on each plan unit (first of equal scores)
     reported_by = S.argmax(axis=0)
     best = S.max(axis=1)
@@ -526,7 +584,7 @@ def _review_links(new: Report, plan: list[Section], plan_counts: Any, level: str
         if best[r] < review_threshold:
             continue
         chosen = [p for p in range(len(plan))
-                  if primary[r, p]
+                  if primary[r, p] or p in votes.get(r, ())
                   or (orphan[p] and reported_by[p] == r
                       and row[p] >= max(review_threshold, review_support * best[r]))]
         out.append(ReviewLink(review=(sec.id,), plan=tuple(plan[p].id for p in chosen),

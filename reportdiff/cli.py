@@ -378,6 +378,12 @@ def _audit_options(tolerance: float | None, tolerance_pp: float | None,
         if not isinstance(mapping, dict):
             raise UsageError(f"{polarity_file} must hold a JSON object such as "
                              '{"房价": "ceiling"}')
+    for option, patterns, example in (("--ceiling", ceilings, "--ceiling 房价"),
+                                      ("--floor", floors, "--floor 城镇新增就业"),
+                                      ("--polarity", tuple(mapping or ()), '{"房价": "ceiling"}')):
+        if any(not str(m).strip() for m in patterns):
+            raise UsageError(f"{option}: an empty metric pattern would match every metric; "
+                             f"give part of a metric name, e.g. {example}")
     if mapping or ceilings or floors:
         opts = opts.with_polarity(mapping, ceilings=ceilings, floors=floors)
     return opts

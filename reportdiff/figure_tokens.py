@@ -41,16 +41,35 @@ _RANK = re.compile(
     rf"提升到|提升至|下降到|下降至|降至|前移至|跃升到|(?:从|由)(?=[^，。；]{{0,6}}第[{_CN_D}十\d]+位"
     rf"(?:上升|提升|跃升|升|下降|降)))"
     rf"(?P<scope>[^，。；！？：\n第]{{0,14}}?)"
-    rf"(?:第(?P<n1>[{_CN_D}十\d]+)(?:位|名)?(?P<more>(?:(?:和|、|及|与)第?[{_CN_D}十\d]+(?:位|名)?)*)"
+    rf"(?:第(?P<n1>[{_CN_D}十\d]+)(?:位|名)?(?P<more>(?:(?:和|、|及|与)(?:[\u4e00-\u9fff]{{1,10}}?第|第?)"
+    rf"[{_CN_D}十\d]+(?:位|名)?(?![\u4e00-\u9fff]))*)"
     rf"|(?P<first>首位))"
 )
-_RANK_MORE = re.compile(rf"(?:和|、|及|与)第?(?P<n>[{_CN_D}十\d]+)(?:位|名)?")
+#: ``总量全市第三``, ``增速城区第一``: a rank written after its scope alone, no verb; the
+#: scope is 全 + an administrative unit or a word ending in 城区, and nothing but
+#: punctuation (or 位/名) may follow the ordinal, so ``全省第一方阵`` is not a rank
+_SCOPE_RANK = re.compile(
+    rf"(?<![居列名排至到于持])(?:全[市省国区县州旗]|[\u4e00-\u9fff]{{0,4}}城区)"
+    rf"第(?P<n1>[{_CN_D}十\d]+)(?:位|名)?(?![\u4e00-\u9fff])")
+_SCOPE_ONLY = re.compile(r"^(?:全[市省国区县州旗]|[\u4e00-\u9fff]{0,4}城区|同类城市|中部|西部|东部)$")
+_RANK_MORE = re.compile(rf"(?:和|、|及|与)(?P<subj>[\u4e00-\u9fff]{{1,10}}?(?=第))?第?(?P<n>[{_CN_D}十\d]+)"
+                        rf"(?:位|名)?")
 
 _CLAUSE_END = "，。；！？：\n"
 _SUBCLAUSE_END = _CLAUSE_END + "、"
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")
+
+
+def _is_break(text: str, i: int, ends: str = _CLAUSE_END) -> bool:
+    """Does ``text[i]`` end a clause?  A half-width comma does unless it groups thousands."""
+    ch = text[i]
+    if ch in ends:
+        return True
+    return ch == "," and not (i > 0 and text[i - 1].isdigit() and _THOUSANDS.match(text, i + 1))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_ALNUM = re.compile(r"[A-Za-z]")
-_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "不高于", "超过", "突破", "接近", "将近",
+_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "不高于", "超过", "突破", "跨越", "迈过", "跨过",
+                      "接近", "将近",
                       "大约", "高于", "低于", "逾", "超", "近", "约", "达")
 _SUFFIX_QUALIFIERS = re.compile(r"(?:以上|以内|以下|左右|上下|之内|多|余)")
 _CLAUSE_QUALIFIERS = ("预计", "力争", "计划", "目标")
@@ -236,7 +255,7 @@ def _negatives(text: str, toks: list[_Tok]) -> list[_Tok]:
 
 
 _COUNT_CLASSIFIERS = frozenset(COUNT_UNITS)
-_ROUND_LEAD = ("近", "约", "逾", "超", "超过", "突破", "上", "达", "达到")
+_ROUND_LEAD = ("近", "约", "逾", "超", "超过", "突破", "上", "达", "达到", "迈过", "跨越", "跨过")
 _RATIO_UNITS = frozenset(["%", "个百分点", "百分点", "倍", "成", "番", "‰"])
 
 
@@ -257,15 +276,16 @@ def _keep(text: str, t: _Tok, end: int) -> bool:
             break
     has_mag = base != unit
     if t.chinese and has_mag and not base and not text[max(0, t.start - 2):t.start].endswith(
-            ("突破", "超过", "达到", "近", "约", "逾", "超", "达")):
+            ("突破", "超过", "达到", "近", "约", "逾", "超", "达", "迈过", "跨越", "跨过")):
         return False  # “四个百万”: a bare Chinese round number is a slogan unless it is reached
     if before == "“" and after == "”":
         return False  # a quoted numeral is a name
     if t.chinese and not has_mag and not any(c in _CN_D for c in text[t.start:t.end]) \
             and not text[max(0, t.start - 2):t.start].endswith(_ROUND_LEAD):
         return False  # 四两拨千斤, 百家: a bare 十/百/千 is a figure only before 万/亿 or after 近/上
-    if base in ("小时", "分钟", "天") and _CJK.match(after) and after not in "内以左之上多余的":
-        return False  # 24小时自助图书馆, 15分钟生活圈: a duration naming a service
+    if base in ("小时", "个小时", "分钟", "天", "个月", "月", "工作日", "个工作日") and _CJK.match(after) \
+            and after not in "内以左之上多余的":
+        return False  # 24小时自助图书馆, 停产8个月完成改造: a duration naming a service or a time taken
     if t.chinese and not has_mag and t.kind != "change":
         if base in _COUNT_CLASSIFIERS or base in ("次", "年"):
             if t.value < 10 or (t.value in (10, 100, 1000) and not text[
@@ -317,7 +337,7 @@ def _institutions_after(text: str, pos: int) -> bool:
 
 def _clause_end(text: str, pos: int, end: int) -> int:
     i = pos
-    while i < end and text[i] not in _CLAUSE_END:
+    while i < end and not _is_break(text, i):
         i += 1
     return i
 
@@ -333,7 +353,8 @@ def _ranks(text: str, start: int, end: int) -> list[_Tok]:
             continue
         after = text[m.end():m.end() + 2]
         if after[:1] in ("届", "次", "批", "个", "季", "产", "章", "条", "款", "轮", "年", "期",
-                         "部", "阶", "类", "级", "代", "号", "名") and not m.group("more"):
+                         "部", "阶", "类", "级", "代", "号", "名", "方", "梯", "档", "要", "动",
+                         "资", "生", "责", "线", "把", "书", "课", "集") and not m.group("more"):
             continue
         n1 = _cn_or_int(m.group("n1"))
         if n1 is None:
@@ -347,11 +368,24 @@ def _ranks(text: str, start: int, end: int) -> list[_Tok]:
                 v = _cn_or_int(mm.group("n"))
                 if v is None:
                     continue
-                group.append(_Tok(base + mm.start("n") - (1 if mm.group(0)[1:2] == "第" else 0),
-                                  base + mm.end(), v, "", [], kind="rank"))
+                first = base + mm.start("n") - (1 if text[base + mm.start("n") - 1] == "第" else 0)
+                subj = mm.group("subj")
+                if subj and _SCOPE_ONLY.match(subj):
+                    subj = None  # 位居全市第二、全省第五: the same figure ranked in two places
+                group.append(_Tok(first, base + mm.end(), v, "", [], kind="rank", metric=subj))
+        if any(t.metric for t in group):
+            # 位居投资潜力第3、新型城镇化质量第4: each rank names its own subject
+            group[0].metric = m.group("scope")
         for k, t in enumerate(group):
             t.group_pos, t.group_size = k, len(group)
         out.extend(group)
+    taken = {t.start for t in out}
+    for m in _SCOPE_RANK.finditer(text, start, end):
+        n1 = _cn_or_int(m.group("n1"))
+        s1 = m.start("n1") - 1
+        if n1 is not None and s1 not in taken:
+            out.append(_Tok(s1, m.end("n1"), n1, "", [], kind="rank"))
+    out.sort(key=lambda t: t.start)
     return out
 
 

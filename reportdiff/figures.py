@@ -19,7 +19,8 @@ Rules (regular expressions and word lists, no segmenter):
    Chinese numeral below ten with a classifier (两个维护, 八项规定), a
    three-digit code before ``所`` and a threshold inside a counted item
    (``5000万元以上项目120个``: only 120 is a figure) are not.
-3. Ranks are read from ``位居/居/排名 … 第N`` (``分别位居第三和第二`` gives two).
+3. Ranks are read from ``位居/居/排名 … 第N`` (``分别位居第三和第二`` gives two)
+   and from a scope alone (``总量全市第三``); tiers (``第一方阵``) are not ranks.
 4. The metric is the phrase before the number in its clause, cleaned by
    :func:`reportdiff.metrics.strip_metric`; ``metric_key`` maps it through the
    synonym table.
@@ -38,7 +39,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .figure_tokens import (
     _CJK,
-    _CLAUSE_END,
     _CLAUSE_QUALIFIERS,
     _MAG,
     _MAX_METRIC,
@@ -51,6 +51,7 @@ from .figure_tokens import (
     _WHEN,
     _clause_end,
     _fractions,
+    _is_break,
     _keep,
     _listed,
     _merge_changes,
@@ -64,6 +65,7 @@ from .metrics import (
     COUNT_UNITS,
     DIRECTIONS,
     JUNK_METRICS,
+    balance_marks,
     dimension,
     metric_key,
     strip_metric,
@@ -306,17 +308,20 @@ def _extract(
     cur_sentence = -1
     sentence_figs: list[Figure] = []
     nstarts: list[int] = []  # normalised start of each figure in ``out``
+    beyond: set[int] = set()  # ids of figures saying by how much another beat a reference
     for t in toks:
         cs, ce = _clause(text, t.start, t.end, start, end)
         metric, direction, to_form = _metric(text, t, cs)
         if t.kind == "rank":
-            metric = _rank_metric(out, text, cs, t)
+            metric = strip_metric(t.metric) + "排名" if t.metric else _rank_metric(out, text, cs, t)
             direction = ""
         percent = dimension(t.unit) == "%"
         after = _RATE_AFTER.match(text, t.end) if percent and not direction else None
         if after and (strip_metric(metric) in JUNK_METRICS or len(metric) <= 2):
             metric = _TARGET_TAIL.sub("", after.group("m"))  # 提出8%左右的国内生产总值增长目标
         rate = _is_rate(metric) or after is not None
+        rate = rate or (dimension(t.unit) in ("倍", "番") and not direction
+                        and bool(_TIMES_EARLIER.search(text, cs, t.start)))
         if t.kind == "fraction":
             kind = "growth" if (direction and not to_form) or rate else "share"
         else:
@@ -335,14 +340,21 @@ def _extract(
         sent = _sentence_start(text, cs, start)
         if sent != cur_sentence:
             cur_sentence, sentence_figs = sent, []
-        if percent and not direction and metric in JUNK_METRICS | {""} \
-                and _TARGET_AFTER.match(text, t.end):
+        if percent and not direction and (metric in JUNK_METRICS | {""} or _COMPARATIVE.match(
+                metric)) and _TARGET_AFTER.match(text, t.end):
             # 增长11.3%，低于13%左右的预期目标: the target of the figure before it
             prev = [f for f in sentence_figs if f.kind != "rank" and f.base_unit == "%"]
             if prev:
                 metric, kind = prev[-1].metric, prev[-1].kind
+                direction = direction or prev[-1].direction
         if t.kind != "rank":
-            metric = _complete_metric(text, t, metric, direction, sentence_figs)
+            metric = _complete_metric(text, t, metric, direction,
+                                      [f for f in sentence_figs if id(f) not in beyond])
+        beyond_metric = metric
+        if kind == "change" and dimension(t.unit) == "个百分点":
+            beyond_metric = _beyond_metric(text, t, cs, metric, sentence_figs)
+        is_beyond = beyond_metric != metric
+        metric = balance_marks(beyond_metric)
         if metric in JUNK_METRICS:
             metric = ""  # 去年, 有, 还: a word, not a subject; say nothing rather than junk
         qualifier = _qualifiers(text, t, cs)
@@ -371,6 +383,8 @@ def _extract(
             role=role,
         ))
         sentence_figs.append(out[-1])
+        if is_beyond:
+            beyond.add(id(out[-1]))
         nstarts.append(t.start)
     for g in groups:
         if len(g) > 1:
@@ -395,7 +409,13 @@ def _distribute(text: str, out: list[Figure], group: list[tuple[int, int, int]],
     head = text[cs:num_start]
     cut = head.rfind("分别")
     if cut < 0:
-        return
+        # no 分别: ``增长15%和12.1%`` after a clause naming two subjects, or
+        # ``城镇、农村居民人均可支配收入29462元、16733元`` naming them itself
+        d = out[first].direction
+        bare = head.removesuffix(d) if d and head.endswith(d) else head
+        if strip_metric(bare) not in _SUBJECTLESS and not re.search("[、和及与]", bare):
+            return
+        cut = len(bare)
     if strip_metric(head[:cut]) in _SUBJECTLESS and nstarts:
         sent = _sentence_start(text, cs, start)
         subjects: list[str] = []
@@ -446,7 +466,8 @@ _BARE_VERBS = ("新建", "新设", "建成", "设立", "组建", "推动", "引�
                "新增", "净增", "惠及", "扶持", "为", "实施", "办理", "打造", "创建", "开工", "改造",
                "举办", "帮助", "带动", "吸引", "覆盖", "资助", "解决", "安置", "启动", "确保", "有",
                "设", "建", "使", "对", "在", "向", "给")
-_COMPARISON = re.compile(r"^(?:(?:比|较|与)[^，。；]{1,10}(?:相比)?|(?:是|为|相当于)\d{4}年的?)$")
+_COMPARISON = re.compile(r"^(?:(?:比|较|与)[^，。；]{1,10}(?:相比)?|(?:是|为|相当于)\d{4}年的?"
+                         r"|(?:是|为|相当于)[“〝]?[^，。；]{0,8}?[”〞]?(?:期末|期间|时期|年末|年底)的?)$")
 
 
 def _sentence_start(text: str, pos: int, start: int) -> int:
@@ -488,6 +509,10 @@ def _complete_metric(text: str, t: _Tok, metric: str, direction: str,
     return metric + noun if noun else metric
 
 
+_NOT_NOUNS = ("大关", "关口", "台阶", "水平", "以上", "左右")
+_MAX_NOUN = 20
+
+
 def _noun_after(text: str, t: _Tok) -> str:
     """The noun phrase written right after a figure (``14个国家自主创新示范区``)."""
     j = t.end
@@ -496,14 +521,20 @@ def _noun_after(text: str, t: _Tok) -> str:
         j = q.end()
     if text[j:j + 1] == "的":
         j += 1
+    if text.startswith(_NOT_NOUNS, j):
+        return ""  # 突破600亿元大关: the word completes the threshold, it is not counted
     k = j
-    while k < len(text) and k - j < 12 and _CJK.match(text[k]) and text[k] not in "的":
+    while k < len(text) and k - j < _MAX_NOUN and _CJK.match(text[k]) and text[k] != "的":
         k += 1
-    return text[j:k]
+    if k - j < _MAX_NOUN or k >= len(text) or not _CJK.match(text[k]) or text[k] == "的":
+        return text[j:k]
+    # the run goes on: never cut inside a word (详规 → 详); end at a list joint, else say nothing
+    cut = max(text.rfind(c, j + 2, k) for c in "、和与")
+    return text[j:cut] if cut > j else ""
 
 def _clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
     i = s
-    while i > start and text[i - 1] not in _CLAUSE_END:
+    while i > start and not _is_break(text, i - 1):
         i -= 1
     j = _clause_end(text, e, end)
     # trim quotes and spaces so the clause is tight
@@ -517,10 +548,12 @@ def _metric(text: str, t: _Tok, cs: int) -> tuple[str, str, bool]:
     s = cs
     i = t.start
     while i > cs:
-        if text[i - 1] in _SUBCLAUSE_END:
+        if _is_break(text, i - 1, _SUBCLAUSE_END):
             s = i
             break
         i -= 1
+    if s > 0 and text[s - 1] in "“〝《" and _CLOSE_OF[text[s - 1]] in text[s:t.start]:
+        s -= 1  # “四上”企业达到367家: the clause was trimmed of a quote that closes in the metric
     # stop at the end of a previous number in the same subclause
     seg = text[s:t.start]
     m = list(re.finditer(rf"\d[\d.,]*(?:多|余)?(?:{_MAG}(?:{_UNIT})?|{_UNIT})(?:以上|左右|以内)?",
@@ -568,6 +601,7 @@ def _metric(text: str, t: _Tok, cs: int) -> tuple[str, str, bool]:
     return metric, direction, to_form
 
 
+_CLOSE_OF = {"“": "”", "〝": "〞", "《": "》"}
 _TARGET_TAIL = re.compile(r"(?:的)?(?:预期目标|目标|预期)$")
 #: nouns naming a rate of change: a percentage after them is a growth rate
 _RATE_NOUNS = ("增幅", "涨幅", "降幅", "跌幅", "增长率", "增长速度", "增速", "增长幅度", "下降幅度",
@@ -578,6 +612,37 @@ _RATE_AFTER = re.compile(r"(?:以上|以内|以下|左右|上下)?的(?P<m>[\u4e
                          r"(?![极点动潜空源引方期])")
 #: ``低于13%左右的预期目标``: a target stated for the figure before it
 _TARGET_AFTER = re.compile(r"(?:以上|以内|以下|左右|上下)?的(?:预期)?目标")
+
+
+#: ``是“十五”期末的1.9倍``, ``为2012年的2倍``: a multiple of an earlier value is a growth
+_TIMES_EARLIER = re.compile(r"(?:是|为|相当于)[^，。；,]{0,12}?(?:\d{4}年|年|期末|期间|时期|年末|年底|"
+                            r"上年|去年)(?:末|底|初)?的?$")
+#: a comparison with a target or a reference: 超目标, 高于全国增速, 超过全省, 远超传统产业
+_COMPARATIVE = re.compile(r"^(?:远|均|分别|又|还)?(?:超过|超出|超|高于|低于|快于|慢于|高出|低出|领先|"
+                          r"落后)(?!过|出)")
+
+
+def _beyond_metric(text: str, t: _Tok, cs: int, metric: str, sentence: list[Figure]) -> str:
+    """``增长28%，超目标13个百分点``: the points say by how much the figure before beat a reference.
+
+    The metric names the figure compared and the reference: ``高新技术产业产值增长超目标``.
+    A phrase cut at a number in its subclause (``高于年初12%的目标14.4个百分点``)
+    is read from the subclause's start.
+    """
+    head = text[cs:t.start]
+    sub = re.split(r"[、]", head)[-1]
+    m = _COMPARATIVE.match(sub)
+    if not m:
+        return metric
+    prev = [f for f in sentence if f.kind == "growth" and f.metric]
+    if not prev:
+        return metric
+    rest = sub[m.end():]
+    if "目标" in rest:
+        ref = "目标"
+    else:
+        ref = re.sub(rf"\d[\d.]*(?:{_UNIT})?|的", "", rest)
+    return prev[-1].metric + m.group(0).lstrip("远均分别又还") + ref
 
 
 def _is_rate(metric: str) -> bool:
@@ -595,6 +660,8 @@ def _kind(unit: str, direction: str, to_form: bool, *, chinese: bool = False,
         return "share"
     if direction and not to_form and direction not in ("新增", "净增"):
         return "change"
+    if direction == "净增" and base not in COUNT_UNITS and base != "":
+        return "change"  # 净增50亿元: a net change of an amount (净增35家 stays a count)
     if base == "" and "亿" in unit and chinese:
         return "level"  # 突破千亿: a round sum in words, almost always money
     if base in COUNT_UNITS or base == "" or base == "张":

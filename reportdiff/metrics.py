@@ -33,6 +33,7 @@ __all__ = [
     "JUNK_METRICS",
     "SYNONYMS",
     "UNITS",
+    "balance_marks",
     "dimension",
     "metric_key",
     "strip_metric",
@@ -128,11 +129,13 @@ _LEAD = ("全年", "全区", "全市", "全省", "全国", "我国", "我区", "
          "其中", "共", "累计", "今年", "去年", "当年", "年内", "力争", "实现", "——", "—",
          "比上年", "比去年", "同比", "将", "把", "主要预期目标是", "预期目标是", "目标是", "预期目标",
          "主要是", "还", "又", "已有", "已经", "已", "要", "先后", "总计", "共计", "共有", "为此",
-         "由于", "比上年末", "比上年底", "比去年末", "比去年底", "比上年同期", "较上年", "较去年")
+         "由于", "比上年末", "比上年底", "比去年末", "比去年底", "比上年同期", "较上年", "较去年",
+         "但是", "但", "首次", "有望")
 _TRAIL = ("实际", "名义", "同比", "比上年", "比去年", "分别", "年均", "平均", "全年",
           "累计", "达到", "达", "为", "是", "了", "共", "约", "近", "超过", "突破", "完成",
           "同口径", "年均", "一直", "持续", "继续", "拟按", "拟", "要", "再", "将", "已", "及", "和",
-          "与", "仍然", "依然", "仍", "还", "由上年的", "由去年的", "由上年", "由去年", "转为", "转", "由", "从")
+          "与", "仍然", "依然", "仍", "还", "由上年的", "由去年的", "由上年", "由去年", "转为", "转", "由", "从",
+          "预计", "首次", "有望")
 
 _LEAD_LONGEST_FIRST = tuple(sorted(_LEAD, key=len, reverse=True))
 
@@ -143,7 +146,63 @@ _TRAIL_KEEP = ("惠及", "涉及", "普及", "波及", "顾及", "触及", "危�
 
 #: a year, a date or an enumeration word at either end of a metric is not part of it
 _TIME_HEAD = re.compile(r"^(?:[一二三四五六七八九十]是|(?:截至|到|至)?(?:\d{4}年|上年|去年|当年)"
-                        r"(?:[初末底]|上半年|前三季度)?(?:的)?)")
+                        r"(?:[初末底]|上半年|前三季度)?(?:的)?"
+                        # “十一五”期间, 十二五时期, “十三五”以来: a plan period
+                        r"|[“〝\"]?(?:十[一二三四五六七八九]|[一二三四五六七八九十])五[”〞\"]?"
+                        r"(?:期间|时期|期末|末|以来)"
+                        r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+#: footnote markers copied from web pages: 企业[1], 企业［2］
+_FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|〔\d{1,2}〕")
+#: quote and bracket pairs a metric must keep balanced (opening → closing)
+_PAIRS = {"“": "”", "〝": "〞", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "‘": "’"}
+_CLOSERS = {c: o for o, c in _PAIRS.items()}
+_STRIP = " ，、：；■□●○◆◇▲△★☆•"
+
+
+def _trim_marks(s: str) -> str:
+    """Strip spaces, commas and unmatched quote or bracket marks at either end of ``s``.
+
+    A mark whose partner is inside the phrase stays: ``工业企业“小进规”`` keeps
+    its closing quote, ``财政收入（不含基金）`` its bracket.
+    """
+    while True:
+        t = s.strip(_STRIP + '"')
+        if t[:1] in _PAIRS and _PAIRS[t[:1]] not in t[1:]:
+            t = t[1:]
+        if t[-1:] in _CLOSERS and _CLOSERS[t[-1:]] not in t[:-1]:
+            t = t[:-1]
+        if t[:1] == "“" and t[-1:] == "”" and t.count("“") == 1 and t.count("”") == 1:
+            t = t[1:-1]  # a fully quoted metric: the quote marks are not part of it
+        if t == s:
+            return s
+        s = t
+
+
+def balance_marks(s: str) -> str:
+    """Drop every quote or bracket mark of ``s`` that has no partner.
+
+    >>> balance_marks("工业企业“小进规新增")
+    '工业企业小进规新增'
+    >>> balance_marks("净增“四上”企业")
+    '净增“四上”企业'
+    """
+    drop: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(s):
+        if ch in _PAIRS:
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            opener = _CLOSERS[ch]
+            # “…〞 (a web page's mixed quote pair) closes a “ as well
+            k = next((j for j in range(len(stack) - 1, -1, -1)
+                      if stack[j][0] == opener or (ch == "〞" and stack[j][0] == "“")), None)
+            if k is None:
+                drop.add(i)
+            else:
+                drop.update(j for _, j in stack[k + 1:])  # opened inside, never closed
+                del stack[k:]
+    drop.update(i for _, i in stack)
+    return "".join(ch for i, ch in enumerate(s) if i not in drop) if drop else s
 _TIME_TAIL = re.compile(r"(?:(?:是|为|相当于|比|较)?(?:\d{4}年|\d+年前|上年|去年)(?:[初末底中])?"
                         r"(?:的)?)$")
 
@@ -154,8 +213,11 @@ JUNK_METRICS = frozenset([
     "其", "让", "由", "从", "也", "都", "均", "已", "又", "再", "并", "比", "较", "转", "去年", "今年", "上年", "当年",
     "全年", "其中", "目前", "我们", "可以", "已经", "包括", "根据", "经过", "至于", "例如", "只有", "就有", "总计", "共计",
     "全国", "我国", "全面", "先后", "同时", "此外", "另外", "全部", "其他", "这些", "实现", "完成", "达到", "超过", "突破",
-    "已有", "共有", "还有", "又有", "就有", "另有",
+    "已有", "共有", "还有", "又有", "就有", "另有", "首次", "有望",
 ])
+
+
+_PARENTHETICAL = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
 def unit_info(unit: str) -> tuple[str, float] | None:
@@ -211,7 +273,7 @@ def strip_metric(phrase: str) -> str:
     >>> strip_metric("预计地区生产总值")
     '地区生产总值'
     """
-    s = phrase.strip(" ，、：；（）()“”\"")
+    s = _trim_marks(_FOOTNOTE.sub("", phrase))
     changed = True
     while changed and s:
         changed = False
@@ -230,7 +292,7 @@ def strip_metric(phrase: str) -> str:
             if s.endswith(w) and len(s) > len(w) and not s.endswith(_TRAIL_KEEP):
                 s = s[: -len(w)]
                 changed = True
-    return s.strip(" ，、：；（）()“”\"")
+    return balance_marks(_trim_marks(s))
 
 
 def metric_key(
@@ -256,6 +318,8 @@ def metric_key(
     if synonyms:  # a user's names win over the default table's names of the same length
         table.update({k: tuple(v) for k, v in synonyms.items()})
     core = metric[:-2] if kind == "rank" and metric.endswith("排名") else metric
+    core = _PARENTHETICAL.sub("", core)  # 财政收入（不含基金）: the note does not name the metric
+    metric = _PARENTHETICAL.sub("", metric)
     directed = core in DIRECTIONS  # 下降 alone: a direction with no subject
     if directed:
         core = ""

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportdiff import Report, align
-from reportdiff.align import Alignment, Link, ReviewLink, units
+from reportdiff.align import PARAGRAPH_MIN, Alignment, Link, ReviewLink, is_problem, units
 from reportdiff.cli import cli
 from reportdiff.errors import NotAReportError, StructureWarning, UsageError
 
@@ -269,6 +269,75 @@ def test_a_lesson_drawn_reports_on_no_plan_unit(merge_pair):
     assert [r.review for r in align(old, new).review_links] == [("1.1",)]
 
 
+def test_a_stated_problem_reports_on_no_plan_unit(merge_pair):
+    # a review that closes with problems (2008: "——经济运行中一些突出问题…依然存在。")
+    # states them as items; they report on nothing, however close their words
+    old, _ = merge_pair
+    text = MERGE_NEW.replace("二、2019年", "二是退休人员养老金偏低的问题依然存在。城乡居民医疗保险"
+                                         "还不完善。\n二、2019年")
+    new = Report.from_text(text, check=False)
+    assert [u.title for u in units(new, role="review")][-1] == "退休人员养老金偏低的问题依然存在。"
+    assert [r.review for r in align(old, new).review_links] == [("1.1",)]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("经济运行中一些突出问题和深层次矛盾依然存在。", True),
+    ("涉及群众切身利益的问题有待进一步解决。", True),
+    ("国际经济环境变化不确定因素和潜在风险增加。", True),
+    ("政府自身建设和管理需要加强。", True),
+    ("切实保障和改善民生，解决关系群众切身利益的问题。", False),
+    ("坚持把解决“三农”问题放在突出位置，巩固和加强农业基础地位", False),
+    ("控制固定资产投资过快增长，大力加强薄弱环节。", False),
+    ("着力稳增长调结构防风险，创新宏观调控方式。", False),
+    ("扎实打好三大攻坚战，重点任务取得积极进展。", False),
+    ("经济运行稳中向好。", False),
+])
+def test_problem_headings_are_told_from_achievements(title, expected):
+    # the problem is the subject (or a shortfall is stated), not the object of a remedy
+    assert is_problem(title) is expected
+
+
+VOTE_OLD = HEAD + """一、2017年工作回顾
+过去一年，经济运行稳中向好。
+二、2018年政府工作任务
+今年要做好以下工作。
+（一）发展现代农业。稳定粮食产量，建设高标准农田，修建农村道路，增加农民收入，推广良种和农业机械。
+（二）推进科技创新。建设国家实验室，支持企业研发，保护知识产权，培养青年科学家，扩大基础研究投入。
+（三）加强生态环境保护。治理大气污染，减少燃煤排放，保护河流湖泊，植树造林，治理黑臭水体。
+各位代表，让我们团结奋斗！
+"""
+VOTE_NEW = HEAD + """一、2018年工作回顾
+过去一年，经济运行稳中有进。
+一是发展现代农业。粮食产量稳定，高标准农田建设加快，农村道路延伸，农民收入增长，良种和农业机械推广，\
+农业现代化水平提高，粮食生产能力保持稳定。
+高标准农田新建一千万亩，农村道路新修二十万公里，良种覆盖率提高，农业机械化率提高，农民收入增长较快，\
+粮食产量稳定在一万三千亿斤以上。
+农田水利设施改善，农村道路通达率提高，农民收入持续增长，良种和农业机械推广加快，粮食产量稳定，\
+农业现代化水平提高，农田建设质量提高。
+同时，国家实验室建设起步，青年科学家培养加强，企业研发投入增加，基础研究投入扩大，知识产权保护加强，\
+支持企业研发的政策落实。
+二是推进科技创新。国家实验室建设起步，企业研发投入增加，知识产权保护加强，青年科学家培养加强，基础研究投入扩大。
+三是加强生态环境保护。大气污染治理见效，燃煤排放减少，河流湖泊得到保护，植树造林面积扩大，黑臭水体治理推进。
+二、2019年政府工作任务
+今年要做好以下工作。
+（一）发展现代农业。稳定粮食产量。
+各位代表，让我们团结奋斗！
+"""
+
+
+def test_a_paragraph_reporting_on_another_plan_unit_adds_it():
+    # review item 一是 is about agriculture, with one paragraph on science: as a whole it
+    # scores below review_support x best with the science chapter, which 二是 reports on
+    # first-hand; the paragraph on its own matches science well enough to add it
+    old, new = (Report.from_text(t, check=False) for t in (VOTE_OLD, VOTE_NEW))
+    science = new.section_text(new.section("1.1")).split("\n")[-1]
+    assert len(science) >= PARAGRAPH_MIN
+    first, second, third = align(old, new).review_links
+    assert first.plan == ("2.1", "2.2")
+    assert (second.plan, third.plan) == (("2.2",), ("2.3",))
+    assert align(old, new, review_paragraph=1.1).review_links[0].plan == ("2.1",)
+
+
 def test_reordered_chapters_follow_content_not_position(national):
     # 2009's structural-adjustment chapter (四) continues as 2010's chapter (二); an
     # order-preserving alignment used to pair (二) with 2009's domestic-demand chapter
@@ -346,7 +415,7 @@ def test_labelled_pairs_quality(corpus_dir):
     _, _, f1 = ev._prf(tot["tp"], tot["pred"], tot["gold"])
     _, _, rf1 = ev._prf(tot["rtp"], tot["rpred"], tot["rgold"])
     assert f1 >= 0.85, f1
-    assert rf1 >= 0.8, rf1
+    assert rf1 >= 0.85, rf1
 
 
 def test_held_out_pairs_quality(corpus_dir):
@@ -358,7 +427,7 @@ def test_held_out_pairs_quality(corpus_dir):
         for k in tot:
             tot[k] += r[k]
     assert ev._prf(tot["tp"], tot["pred"], tot["gold"])[2] >= 0.85
-    assert ev._prf(tot["rtp"], tot["rpred"], tot["rgold"])[2] >= 0.8
+    assert ev._prf(tot["rtp"], tot["rpred"], tot["rgold"])[2] >= 0.85
 
 
 def test_label_quotes_resolve_to_one_unit(national):

@@ -255,3 +255,34 @@ def test_bad_input_never_prints_a_traceback(command: str, kind: str, tmp_path: P
     assert "Traceback" not in r.output
     assert r.exit_code == code
     assert r.output.startswith("reportdiff: error: ") and r.output.count("\n") == 1
+
+
+# -- audit polarity options: an empty pattern would silently flip every verdict ---------------
+
+
+@pytest.mark.parametrize(("option", "value", "example"), [
+    ("--ceiling", "", "--ceiling 房价"),
+    ("--floor", "  ", "--floor 城镇新增就业"),
+])
+def test_empty_polarity_pattern_is_a_usage_error(pair: tuple[str, str], option: str, value: str,
+                                                 example: str) -> None:
+    r = run("audit", *pair, "--no-check", option, value)
+    assert r.exit_code == 2
+    assert r.output == (f"reportdiff: error: {option}: an empty metric pattern would match every "
+                        f"metric; give part of a metric name, e.g. {example}\n")
+
+
+def test_empty_key_in_polarity_file_is_a_usage_error(pair: tuple[str, str],
+                                                     tmp_path: Path) -> None:
+    table = tmp_path / "polarity.json"
+    table.write_text('{"": "ceiling", "房价": "ceiling"}', encoding="utf-8")
+    r = run("audit", *pair, "--no-check", "--polarity", str(table))
+    assert r.exit_code == 2
+    assert r.output == ('reportdiff: error: --polarity: an empty metric pattern would match every '
+                        'metric; give part of a metric name, e.g. {"房价": "ceiling"}\n')
+
+
+def test_a_named_ceiling_still_works(pair: tuple[str, str]) -> None:
+    r = run("audit", *pair, "--no-check", "--ceiling", "房价")
+    assert r.exit_code == 0, r.output
+    assert "promises checked against the 2019 report" in r.output

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reportdiff.metrics import dimension, metric_key, strip_metric, to_base, unit_info
+from reportdiff.metrics import (
+    balance_marks,
+    dimension,
+    metric_key,
+    strip_metric,
+    to_base,
+    unit_info,
+)
 
 
 @pytest.mark.parametrize("value, unit, expected", [
@@ -95,3 +104,55 @@ def test_strip_metric_time_and_enumeration(phrase: str, expected: str) -> None:
 ])
 def test_metric_key_names_and_bare_directions(metric: str, kind: str, expected: str) -> None:
     assert metric_key(metric, kind=kind) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("工业企业“小进规”", "工业企业“小进规”"),      # the closing quote belongs to the phrase
+    ("“马上办”", "马上办"),                          # a fully quoted phrase loses its quotes
+    ("财政收入（不含基金）", "财政收入（不含基金）"),
+    ("“十一五〞期间共完成固定资产投资", "固定资产投资"),  # a plan period at the head
+    ("（二）实行劳动改造的占", "实行劳动改造的占"),        # an enumeration at the head
+    ("净增“四上”企业[1]", "净增“四上”企业"),           # a web page's footnote marker
+    ("但工业投资", "工业投资"),
+    ("但是赤字率", "赤字率"),
+    ("居民人均可支配收入预计", "居民人均可支配收入"),
+    ("GDP总量有望", "GDP总量"),
+    ("■全市生产总值", "生产总值"),
+])
+def test_strip_metric_district_forms(phrase: str, expected: str) -> None:
+    assert strip_metric(phrase) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("工业企业“小进规新增", "工业企业小进规新增"),
+    ("净增“四上”企业", "净增“四上”企业"),
+    ("资金）投入", "资金投入"),
+    ("《规划纲要》目标", "《规划纲要》目标"),
+    ("“十一五〞期间", "“十一五〞期间"),  # a web page's mixed pair still pairs
+    ("a（b（c）", "ab（c）"),
+])
+def test_balance_marks(text: str, expected: str) -> None:
+    assert balance_marks(text) == expected
+
+
+def test_metric_key_ignores_a_parenthetical_note() -> None:
+    assert metric_key("财政收入（不含基金）增长", kind="growth") == "fiscal_revenue_growth"
+    assert metric_key("地方一般公共预算收入(同口径)", kind="level") == "fiscal_revenue"
+
+
+@given(st.text(alphabet="ab“”《》（）()", max_size=30))
+def test_balance_marks_always_balances(text: str) -> None:
+    out = balance_marks(text)
+    it = iter(text)
+    assert all(ch in it for ch in out)  # only marks are dropped, order kept
+    assert out.replace("“", "").replace("”", "").replace("《", "").replace("》", "").replace(
+        "（", "").replace("）", "").replace("(", "").replace(")", "") == text.translate(
+        {ord(c): None for c in "“”《》（）()"})
+    depth: list[str] = []
+    pairs = {"”": "“", "》": "《", "）": "（", ")": "("}
+    for ch in out:
+        if ch in pairs.values():
+            depth.append(ch)
+        elif ch in pairs:
+            assert depth and depth.pop() == pairs[ch]
+    assert not depth

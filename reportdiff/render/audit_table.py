@@ -16,6 +16,7 @@ P001  quantitative  城镇新增就业  >= 1100 万人  确保      2.1      城
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -55,8 +56,20 @@ def _fmt(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
+#: A line break between two Chinese characters (a PDF or a hard-wrapped text file
+#: breaks lines mid-sentence): joined without a space when the quote is shown on one line.
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[^\S\n]*\n\s*"
+                        r"(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
 def _one_line(text: str, width: int) -> str:
-    return shorten(" ".join(text.split()).replace("\u200b", ""), width)
+    """A quote on one line for a table cell, shortened to ``width`` columns.
+
+    >>> _one_line("棚户区住\\n房改造620多万套", 40), _one_line("启动 13所中小学", 40)
+    ('棚户区住房改造620多万套', '启动 13所中小学')
+    """
+    text = _CJK_BREAK.sub("", text.replace("\u200b", ""))
+    return shorten(" ".join(text.split()), width)
 
 
 def promise_rows(promises: Sequence[Promise]) -> list[tuple[str, ...]]:
@@ -170,6 +183,13 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("\u200b", "").replace("|", "\\|")
 
 
+def _md_text(text: str) -> str:
+    """Report text for a Markdown cell: escaped like every Markdown export (``md_escape``)."""
+    from .markdown import md_escape
+
+    return md_escape(_CJK_BREAK.sub("", text.replace("\u200b", "")))
+
+
 def demo_markdown(d: Demo) -> str:
     """The demo as a Markdown document (deterministic)."""
     intro = (f"Source: `{d.source}`. Every promise of the plan part, awaiting the review "
@@ -178,15 +198,15 @@ def demo_markdown(d: Demo) -> str:
              "| id | kind | metric | target | strength | section | quote | span |",
              "|---|---|---|---|---|---|---|---|"]
     for p in d.ledger:
-        lines.append(f"| {p.id} | {p.kind} | {_md(p.metric)} | "
+        lines.append(f"| {p.id} | {p.kind} | {_md_text(p.metric)} | "
                      f"{_md(p.target.describe()) if p.target else ''} | {p.strength or ''} | "
-                     f"{p.section or ''} | {_md(p.quote)} | {p.span[0]}-{p.span[1]} |")
+                     f"{p.section or ''} | {_md_text(p.quote)} | {p.span[0]}-{p.span[1]} |")
     lines += ["", f"## {d.review_year} outcomes beside {d.plan_year} targets", "",
               f"| metric | {d.review_year} outcome | evidence | {d.plan_year} target | promise |",
               "|---|---|---|---|---|"]
     for t in d.topics:
-        lines.append(f"| {_md(t.metric)} | {_fmt(t.outcome.value)} {t.outcome.unit or ''} | "
-                     f"{_md(t.outcome.quote)} | "
+        lines.append(f"| {_md_text(t.metric)} | {_fmt(t.outcome.value)} {t.outcome.unit or ''} | "
+                     f"{_md_text(t.outcome.quote)} | "
                      f"{_md(t.target.target.describe()) if t.target.target else ''} | "
                      f"{t.target.id} |")
     lines += ["", "## Next step", "", "When the next report is at hand, run the full audit:",

@@ -95,6 +95,17 @@ def _clip(text: str, n: int = 14) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _text_width(text: str, size: float) -> float:
+    """Estimated width of ``text`` at font ``size``: wide (CJK) characters one em, others 0.6.
+
+    >>> _text_width("启动新的三年棚改攻坚计划开工", 9), _text_width("GDP", 10)
+    (126, 18.0)
+    """
+    import unicodedata
+
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else 0.6 * size for ch in text)
+
+
 def _strip_prolog(svg: str) -> str:
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg
@@ -121,7 +132,10 @@ def _matplotlib_svg(rows: list[ChartRow], title: str) -> str:
         warnings.simplefilter("ignore")  # missing CJK glyphs only affect text metrics
         height = 0.9 + 0.32 * len(rows)
         fig = Figure(figsize=(7.2, height))
-        ax = fig.add_axes((0.24, 0.5 / height + 0.02, 0.5, 1 - 0.85 / height))
+        # room for the longest tick label (9 pt) plus the tick and its padding
+        label_pt = max(_text_width(_clip(r.label), 9) for r in rows) + 12
+        left = min(max(0.24, label_pt / (7.2 * 72)), 0.34)
+        ax = fig.add_axes((left, 0.5 / height + 0.02, 0.74 - left, 1 - 0.85 / height))
         ys = list(range(len(rows)))[::-1]
         cap = 2.0
         for y, row in zip(ys, rows):
@@ -144,7 +158,7 @@ def _matplotlib_svg(rows: list[ChartRow], title: str) -> str:
 
 def _plain_svg(rows: list[ChartRow], title: str) -> str:
     """The same chart drawn by hand (no matplotlib): bars, a 100 % line, labels."""
-    row_h, left, width, right = 24, 170, 300, 230
+    row_h, left, width, right = 24, 180, 300, 230  # left: 14 wide characters at 12 px
     top = 34
     h = top + row_h * len(rows) + 40
     w = left + width + right

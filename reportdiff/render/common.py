@@ -132,7 +132,25 @@ def fmt_target(target: dict[str, Any] | None) -> str:
         return str(target.get("op") or "")
     op = target.get("op")
     sym = _OPS.get(str(op), "" if op is None else f"{op} ")
-    return f"{cut}{sym}{fmt_number(value)}{unit}"
+    return f"{cut}{sym}{_fraction(value) if not unit else fmt_number(value)}{unit}"
+
+
+def _fraction(value: Any) -> str:
+    """A unitless share such as 三分之一 (stored as 0.333333) as ``1/3``.
+
+    Only proper fractions with a denominator up to 10 that match to 6
+    decimals; anything else is spelled by :func:`fmt_number`.
+
+    >>> _fraction(0.333333), _fraction(0.5), _fraction(0.7), _fraction(0.123), _fraction(12)
+    ('1/3', '1/2', '7/10', '0.123', '12')
+    """
+    if isinstance(value, float) and 0 < value < 1:
+        from fractions import Fraction
+
+        frac = Fraction(value).limit_denominator(10)
+        if abs(float(frac) - value) < 1e-6 and frac.denominator > 1:
+            return f"{frac.numerator}/{frac.denominator}"
+    return fmt_number(value)
 
 
 def fmt_outcome(outcome: dict[str, Any] | None) -> str:
