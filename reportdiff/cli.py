@@ -36,7 +36,11 @@ def _handle_errors(func: F) -> F:
 
 @contextmanager
 def _warnings_to_stderr() -> Iterator[None]:
-    """Show each data-quality warning raised inside as one line on stderr, after the block."""
+    """Show each data-quality warning raised inside as one line on stderr, after the block.
+
+    A warning raised twice with the same message (the same text analysed by two
+    stages) is shown once.
+    """
     import warnings
 
     from .errors import ReportDiffWarning
@@ -44,9 +48,12 @@ def _warnings_to_stderr() -> Iterator[None]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReportDiffWarning)
         yield
+    shown: set[str] = set()
     for w in caught:
-        if issubclass(w.category, ReportDiffWarning):
-            click.echo(f"reportdiff: warning: {w.message}", err=True)
+        line = f"reportdiff: warning: {w.message}"
+        if issubclass(w.category, ReportDiffWarning) and line not in shown:
+            shown.add(line)
+            click.echo(line, err=True)
 
 
 def _emit(text: str, output: str | None = None) -> None:
@@ -88,6 +95,15 @@ _NO_CHECK_MANY = click.option("--no-check", is_flag=True,
                               help="Analyse the texts even if they do not look like work reports.")
 _EXCEL = click.option("--excel", is_flag=True,
                       help="CSV: start with a UTF-8 byte-order mark so Excel shows Chinese text.")
+
+
+def _check_excel(fmt: str, excel: bool) -> None:
+    """``--excel`` only changes CSV: refuse it with another format instead of ignoring it."""
+    if excel and fmt != "csv":
+        from .errors import UsageError
+
+        raise UsageError(f"--excel only applies to CSV output; add --format csv "
+                         f"(not --format {fmt})")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -163,10 +179,11 @@ def outline_command(file: str, fmt: str, depth: int | None, encoding: str | None
               show_default=True, help="Figures of the review part, the plan part, or all.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="A terminal table, a JSON list of figures, or CSV.")
+@_EXCEL
 @_ENCODING
 @_NO_CHECK
 @_handle_errors
-def figures_command(file: str, part: str, fmt: str, encoding: str | None,
+def figures_command(file: str, part: str, fmt: str, excel: bool, encoding: str | None,
                     no_check: bool) -> None:
     """List every figure of FILE: metric, value, unit, qualifier, kind, section and quote.
 
@@ -177,6 +194,7 @@ def figures_command(file: str, part: str, fmt: str, encoding: str | None,
     from .figures import extract_figures
     from .load import load
 
+    _check_excel(fmt, excel)
     with _warnings_to_stderr():
         report = load(file, encoding=encoding, check=not no_check)
         figs = extract_figures(report, part=part)
@@ -188,7 +206,7 @@ def figures_command(file: str, part: str, fmt: str, encoding: str | None,
     if fmt == "csv":
         from .render.figures_table import figures_csv
 
-        _emit(figures_csv(figs))
+        _emit(figures_csv(figs, excel=excel))
         return
     from .render.figures_table import figures_text, print_figures
 
@@ -299,6 +317,7 @@ def diff_command(old: str, new: str, fmt: str, output: str | None, level: str, e
     from .diff import diff
     from .load import load
 
+    _check_excel(fmt, excel)
     with _warnings_to_stderr():
         old_r = load(old, check=not no_check)
         new_r = load(new, check=not no_check)
@@ -323,10 +342,12 @@ def diff_command(old: str, new: str, fmt: str, output: str | None, level: str, e
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="A terminal table, a JSON list of promises, or CSV.")
+@_EXCEL
 @_ENCODING
 @_NO_CHECK
 @_handle_errors
-def promises_command(file: str, fmt: str, encoding: str | None, no_check: bool) -> None:
+def promises_command(file: str, fmt: str, excel: bool, encoding: str | None,
+                     no_check: bool) -> None:
     """List the promises of FILE's plan part: target, strength, section and quote.
 
     Quantitative promises carry a target (>= 1100 万人, ~ 3 %, a cut of 3 %);
@@ -336,6 +357,7 @@ def promises_command(file: str, fmt: str, encoding: str | None, no_check: bool) 
     from .load import load
     from .promises import extract_promises
 
+    _check_excel(fmt, excel)
     with _warnings_to_stderr():
         report = load(file, encoding=encoding, check=not no_check)
         promises = extract_promises(report)
@@ -346,7 +368,7 @@ def promises_command(file: str, fmt: str, encoding: str | None, no_check: bool) 
     elif fmt == "csv":
         from .render.audit_table import promises_csv
 
-        _emit(promises_csv(promises))
+        _emit(promises_csv(promises, excel=excel))
     elif _tty():
         from .render.audit_table import print_promises
 
@@ -427,6 +449,7 @@ def audit_command(old: str, new: str, fmt: str, output: str | None, excel: bool,
     from .audit import audit
     from .load import load
 
+    _check_excel(fmt, excel)
     opts = _audit_options(tolerance, tolerance_pp, polarity_file, ceilings, floors)
     with _warnings_to_stderr():
         old_r = load(old, check=not no_check)

@@ -440,10 +440,9 @@ def _distribute(text: str, out: list[Figure], group: list[tuple[int, int, int]],
         raw[-1], suffix = raw[-1].rsplit("”", 1)
     items = [strip_metric(x.strip("“”") + suffix) for x in raw]
     items = [x for x in items if x]
-    if len(items) > 1 and all(len(x) <= 3 for x in items[:-1]) \
-            and len(items[-1]) >= len(items[0]) + 3 and len({len(x) for x in items[:-1]}) == 1:
+    tail = _shared_tail(items)
+    if tail:
         # 城镇和农村居民人均可支配收入: the modifiers share the head noun written once
-        tail = items[-1][len(items[0]):]
         items = [x + tail for x in items[:-1]] + [items[-1]]
     if len(items) != len(group) or any(len(x) > _MAX_METRIC for x in items):
         return
@@ -452,6 +451,27 @@ def _distribute(text: str, out: list[Figure], group: list[tuple[int, int, int]],
         metric = noun + f.direction if f.direction and f.from_value is None else noun
         out[idx] = replace(f, metric=metric,
                            metric_key=metric_key(metric, kind=f.kind, synonyms=synonyms))
+
+
+def _shared_tail(items: list[str]) -> str:
+    """The head noun the last item writes for all: ``城镇``, ``农村居民人均可支配收入`` → ``居民人均可支配收入``.
+
+    Short modifiers of one length (``城镇``, ``农村``) take what follows the same
+    length in the last item; longer ones (``城镇居民``) take what follows their
+    own ending (``居民``) in it.  ``二氧化硫、化学需氧量排放量`` shares nothing.
+    """
+    if len(items) < 2 or len({len(x) for x in items[:-1]}) != 1:
+        return ""
+    first, last = items[0], items[-1]
+    if len(first) <= 3 and len(last) >= len(first) + 3:
+        return last[len(first):]
+    if len(first) == 4:
+        for k in (3, 2):
+            suf = first[-k:]
+            j = last.find(suf)
+            if j > 0 and len(last) - (j + k) >= 2 and all(x.endswith(suf) for x in items[:-1]):
+                return last[j + k:]
+    return ""
 
 
 _SUBJECTLESS = frozenset(["", "年均", "平均", "同比", "比上年", "实际", "名义", "分别", "均", "都",

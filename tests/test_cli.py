@@ -286,3 +286,18 @@ def test_a_named_ceiling_still_works(pair: tuple[str, str]) -> None:
     r = run("audit", *pair, "--no-check", "--ceiling", "房价")
     assert r.exit_code == 0, r.output
     assert "promises checked against the 2019 report" in r.output
+
+
+def test_a_repeated_warning_is_shown_once(capsys: pytest.CaptureFixture[str]) -> None:
+    import warnings
+
+    from reportdiff.cli import _warnings_to_stderr
+    from reportdiff.errors import FigureWarning, StructureWarning
+
+    with _warnings_to_stderr():
+        for _ in range(2):  # the same text read by two stages (figures, promises)
+            warnings.warn("range '二百八十万到三百万千' not read as a figure", FigureWarning)
+        warnings.warn("r.txt: no plan part found", StructureWarning)
+    assert capsys.readouterr().err == (
+        "reportdiff: warning: range '二百八十万到三百万千' not read as a figure\n"
+        "reportdiff: warning: r.txt: no plan part found\n")

@@ -675,3 +675,14 @@ def test_district_clause_forms(text: str, metrics: list[str]) -> None:
 ])
 def test_rank_lists_with_their_own_subjects(text: str, ranks: list[tuple[str, float]]) -> None:
     assert [(f.metric, f.value) for f in extract_figures_from_text(text) if f.kind == "rank"] == ranks
+
+
+@pytest.mark.parametrize("text, metrics", [
+    ("1至11月完成投资120亿元", ["投资"]),
+    ("2019年1-11月份的规上工业增加值增长8%", ["规上工业增加值增长"]),
+    ("前三季度地区生产总值增长6%", ["地区生产总值增长"]),
+    ("城镇居民和农村居民人均可支配收入分别增长8.1%、9.3%",
+     ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]),
+])
+def test_periods_of_the_year_and_shared_head_nouns(text: str, metrics: list[str]) -> None:
+    assert [f.metric for f in extract_figures_from_text(text)] == metrics
