@@ -230,4 +230,7 @@ def _continues(prev_line: str, rest: str) -> bool:
         return False
     if prev_line[-1:] in "“《「（(—、，," or nxt in "”》」）)，,、。；：！？%":
         return True
+    # a number never ends a paragraph: "达到34\n\n0亿元", "增长6.\n\n5%" (hard-wrapped pages)
+    if prev_line[-1:].isdigit() or prev_line[-1:] == ".":
+        return nxt.isdigit() or nxt in ".万亿元千百个%"
     return False

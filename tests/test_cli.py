@@ -301,3 +301,26 @@ def test_a_repeated_warning_is_shown_once(capsys: pytest.CaptureFixture[str]) ->
     assert capsys.readouterr().err == (
         "reportdiff: warning: range '二百八十万到三百万千' not read as a figure\n"
         "reportdiff: warning: r.txt: no plan part found\n")
+
+
+# -- --excel: also for figures and promises; refused (not ignored) with another format --------
+
+
+@pytest.mark.parametrize("command", ["figures", "promises"])
+def test_excel_csv_of_one_report(command: str) -> None:
+    plain = run(command, BUNDLED, "--format", "csv")
+    excel = run(command, BUNDLED, "--format", "csv", "--excel")
+    assert plain.exit_code == excel.exit_code == 0
+    assert not plain.output.startswith("\ufeff")
+    assert excel.output == "\ufeff" + plain.output
+
+
+@pytest.mark.parametrize(("command", "fmt"), [("figures", "table"), ("promises", "json"),
+                                              ("diff", "md"), ("audit", "table")])
+def test_excel_without_csv_is_a_usage_error(pair: tuple[str, str], command: str,
+                                            fmt: str) -> None:
+    files = pair[:FILE_COMMANDS[command]]
+    r = run(command, *files, "--no-check", "--format", fmt, "--excel")
+    assert r.exit_code == 2
+    assert r.output == ("reportdiff: error: --excel only applies to CSV output; add --format csv "
+                        f"(not --format {fmt})\n")

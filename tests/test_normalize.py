@@ -23,6 +23,9 @@ from reportdiff.normalize import normalize
         ("收入1,234亿元", "收入1,234亿元"),
         ("1 9 9 7 年", "1997年"),
         ("a\u200bb\u200c", "ab"),
+        ("地区生产总值达到34\n\n0亿元。", "地区生产总值达到340亿元。"),
+        ("达到74.4\n\n万亿元", "达到74.4万亿元"),
+        ("附件2\n\n各位代表：", "附件2\n各位代表："),
     ],
 )
 def test_normalize_forms(source: str, expected: str) -> None:
