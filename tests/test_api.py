@@ -72,3 +72,20 @@ def test_python_dash_m_runs_the_cli() -> None:
     out = subprocess.run([sys.executable, "-m", "reportdiff", "--version"], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == f"reportdiff, version {reportdiff.__version__}"
+
+
+def test_results_pickle_for_batch_runs(national) -> None:  # type: ignore[no-untyped-def]
+    """Batch mode fans results out over processes: every result must survive pickling."""
+    old, new = national(2018), national(2019)
+    results = {
+        "audit": reportdiff.audit(old, new),
+        "diff": reportdiff.diff(old, new),
+        "align": reportdiff.align(old, new),
+        "similarity": reportdiff.similarity([old, new]),
+        "figures": old.figures,
+        "promises": old.promises,
+        "deltas": reportdiff.figure_deltas(old, new),
+    }
+    for name, result in results.items():
+        clone = pickle.loads(pickle.dumps(result))
+        assert clone.to_dict() == result.to_dict(), name
