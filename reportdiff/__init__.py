@@ -18,15 +18,21 @@ from .errors import (
     ReportDiffError,
     ReportDiffWarning,
     UnsupportedFormatError,
+    UsageError,
+        EncodingGuessWarning,
+    StructureWarning,
+    FigureWarning,
+    MetricRedefinedWarning,
+    ReportOrderWarning,
 )
 from .load import load
 from .report import Report, Section, Source
 from .diff import Diff, diff
-from .figures import Figure, FigureDelta, extract_figures, figure_deltas  # figures
+from .figures import Figure, FigureDelta, FigureDeltas, Figures, extract_figures, figure_deltas  # figures
 from .align import Alignment, Link, ReviewLink, align  # align
 from .similarity import SimilarityResult, SimilarityTable, similarity  # similarity
 from .tokenize import JiebaTokenizer, Tokenizer, default_tokenizer  # tokenize
-from .promises import Promise, Target  # promises
+from .promises import Promise, Promises, Target  # promises
 from .verdicts import AuditOptions  # audit
 from .audit import Audit, AuditItem, audit  # audit
 
@@ -41,7 +47,9 @@ __all__ = [
     "Diff",
     "diff",
     "Figure",
+    "Figures",
     "FigureDelta",
+    "FigureDeltas",
     "extract_figures",
     "figure_deltas",
     "align",
@@ -55,6 +63,7 @@ __all__ = [
     "Tokenizer",
     "default_tokenizer",
     "Promise",
+    "Promises",
     "Target",
     "Audit",
     "AuditItem",
@@ -71,4 +80,10 @@ __all__ = [
     "NoTextError",
     "NotAReportError",
     "UnsupportedFormatError",
+    "UsageError",
+    "EncodingGuessWarning",
+    "StructureWarning",
+    "FigureWarning",
+    "MetricRedefinedWarning",
+    "ReportOrderWarning",
 ]

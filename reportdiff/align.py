@@ -258,23 +258,53 @@ class Alignment:
         }
 
     def to_pandas(self, *, which: Literal["links", "review"] = "links") -> Any:
-        """A DataFrame of the links (with titles), or of the review links."""
+        """A DataFrame of the links (with titles and spans), or of the review links.
+
+        Columns start with ``old_source``, ``old_year``, ``new_source``,
+        ``new_year`` (see ``docs/output.md``); ids are comma-joined; a link's
+        spans run from its first section's start to its last section's end, in
+        each report's ``source_text``.  A ``new``/``dropped`` link has no score
+        (a blank, not 0): there is nothing to compare it with.
+        """
         import pandas as pd
 
         def titles(rep: Report, ids: Sequence[str]) -> str:
             return " / ".join(rep.section(i).title for i in ids)
 
+        def span(rep: Report, ids: Sequence[str]) -> tuple[int | None, int | None]:
+            if not ids:
+                return None, None
+            return rep.section(ids[0]).span[0], rep.section(ids[-1]).span[1]
+
+        head = {"old_source": self.old.source.path, "old_year": self.old.year,
+                "new_source": self.new.source.path, "new_year": self.new.year}
         if which == "review":
-            return pd.DataFrame(
-                [{"review": ",".join(r.review), "review_title": titles(self.new, r.review),
-                  "plan": ",".join(r.plan), "plan_title": titles(self.old, r.plan),
-                  "score": r.score} for r in self.review_links],
-                columns=["review", "review_title", "plan", "plan_title", "score"])
-        return pd.DataFrame(
-            [{"old": ",".join(lk.old), "old_title": titles(self.old, lk.old),
-              "new": ",".join(lk.new), "new_title": titles(self.new, lk.new),
-              "relation": lk.relation, "score": lk.score} for lk in self.links],
-            columns=["old", "old_title", "new", "new_title", "relation", "score"])
+            cols = [*head, "plan_ids", "plan_title", "review_ids", "review_title", "score"]
+            df = pd.DataFrame(
+                [head | {"plan_ids": ",".join(r.plan), "plan_title": titles(self.old, r.plan),
+                         "review_ids": ",".join(r.review),
+                         "review_title": titles(self.new, r.review), "score": r.score}
+                 for r in self.review_links], columns=cols)
+        else:
+            rows = []
+            for lk in self.links:
+                (os_, oe), (ns, ne) = span(self.old, lk.old), span(self.new, lk.new)
+                rows.append(head | {
+                    "old_ids": ",".join(lk.old), "old_title": titles(self.old, lk.old),
+                    "new_ids": ",".join(lk.new), "new_title": titles(self.new, lk.new),
+                    "relation": lk.relation,
+                    "score": lk.score if lk.old and lk.new else None,
+                    "old_span_start": os_, "old_span_end": oe,
+                    "new_span_start": ns, "new_span_end": ne})
+            cols = [*head, "old_ids", "old_title", "new_ids", "new_title", "relation", "score",
+                    "old_span_start", "old_span_end", "new_span_start", "new_span_end"]
+            df = pd.DataFrame(rows, columns=cols)
+            for c in cols[-4:]:
+                df[c] = df[c].astype("Int64")
+            df["score"] = df["score"].astype("float64")
+        for c in ("old_year", "new_year"):
+            df[c] = df[c].astype("Int64")
+        return df
 
     def _repr_html_(self) -> str:
         from .render.similarity_table import alignment_html

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from .errors import MetricRedefinedWarning
+from .errors import MetricRedefinedWarning, ReportOrderWarning
 from .evidence import (
     SENTENCE,
     Candidate,
@@ -43,6 +43,7 @@ from .evidence import (
     figure_is_level,
     match,
     mentions,
+    object_clauses,
     promise_is_level,
     promise_key,
     retrospect_ranges,
@@ -50,13 +51,20 @@ from .evidence import (
     signed_value,
     stage,
 )
-from .promises import Promise, part_ranges
+from .promises import TARGET_COLUMNS, Promise, part_ranges
 from .verdicts import RATE_UNITS, REDEFINED, VERDICTS, AuditOptions, judge
 
 if TYPE_CHECKING:  # pragma: no cover
     from .report import Report, Source
 
-__all__ = ["Audit", "AuditItem", "Evidence", "Outcome", "audit"]
+__all__ = ["AUDIT_COLUMNS", "Audit", "AuditItem", "Evidence", "Outcome", "audit"]
+
+#: The columns of :meth:`Audit.to_pandas`, in order.
+AUDIT_COLUMNS: tuple[str, ...] = (
+    "old_source", "old_year", "new_source", "new_year", "id", "span_start", "span_end",
+    "kind", "metric", "metric_key", *TARGET_COLUMNS, "due", "verdict", "outcome_value",
+    "outcome_unit", "attainment", "confidence", "rule", "quote", "evidence_quote",
+    "evidence_span_start", "evidence_span_end", "flags")
 
 _BLANKET = re.compile(r"(?:主要|各项)(?:目标任务|预期目标)(?:全面|较好|圆满)?(?:完成|实现)|"
                       r"完成了?(?:全年)?(?:经济社会发展)?(?:主要|各项)(?:目标任务|预期目标)")
@@ -69,7 +77,10 @@ _MISSED_WORDS = re.compile(r"未能实现|未能完成|未完成|没有完成|�
 _VAGUE_OUTCOME = re.compile(r"较低水平|多年来最低|最低水平|连增|连快|再获丰收|好于预期|"
                             r"(?:较快|稳定|平稳|较大幅度)(?:增长|下降)|有所(?:增长|下降|提高|回落)")
 _DONE = ("投入使用", "投入运营", "建成", "竣工", "完工", "完成", "通车", "开通", "出台", "落地",
-         "挂牌", "上市", "交付", "开业", "封顶", "摘牌", "供地", "实现")
+         "挂牌", "上市", "交付", "开业", "封顶", "摘牌", "供地", "实现", "上线")
+#: Verbs of a launch: a promise to start something (启动“深港通”) is kept when the review
+#: says it was launched in any of these words (“深港通”开启).
+_LAUNCH = ("启动", "开启", "开通", "上线", "推出", "正式运行", "投入运行")
 _STARTED = ("开工", "启动", "开建", "动工", "实施", "推进", "加快", "进展", "建设")
 
 
@@ -176,27 +187,42 @@ class Audit:
         }
 
     def to_pandas(self) -> Any:
-        """One row per promise."""
+        """One row per promise, in the columns of :data:`AUDIT_COLUMNS`.
+
+        ``old_source``, ``old_year``, ``new_source``, ``new_year`` first; the
+        promise's span as ``span_start``/``span_end``; its target as ``op``,
+        ``value``, ``low``, ``high``, ``unit``, ``direction`` (the names of
+        :meth:`reportdiff.promises.Promises.to_pandas`); the outcome as
+        ``outcome_value``, ``outcome_unit``; the first evidence as
+        ``evidence_quote``, ``evidence_span_start``, ``evidence_span_end``.
+        """
         import pandas as pd
 
         rows = []
         for i in self.items:
             p, t = i.promise, i.promise.target
+            target = t.to_dict() if t else {}
+            ev = i.evidence[0] if i.evidence else None
             rows.append({
-                "id": p.id, "kind": p.kind, "metric": p.metric,
-                "op": t.op if t else None, "target": t.value if t else None,
-                "low": t.low if t else None, "high": t.high if t else None,
-                "unit": t.unit if t else None, "direction": t.direction if t else None,
-                "verdict": i.verdict,
-                "outcome": i.outcome.value if i.outcome else None,
+                "old_source": self.old_source.path, "old_year": self.old_year,
+                "new_source": self.new_source.path, "new_year": self.new_year,
+                "id": p.id, "span_start": p.span[0], "span_end": p.span[1],
+                "kind": p.kind, "metric": p.metric, "metric_key": p.metric_key,
+                **{k: target.get(k) for k in TARGET_COLUMNS},
+                "due": p.due, "verdict": i.verdict,
+                "outcome_value": i.outcome.value if i.outcome else None,
                 "outcome_unit": i.outcome.unit if i.outcome else None,
                 "attainment": i.attainment, "confidence": i.confidence, "rule": i.rule,
-                "promise_quote": p.quote, "promise_span": p.span,
-                "evidence_quote": i.evidence[0].quote if i.evidence else None,
-                "evidence_span": i.evidence[0].span if i.evidence else None,
+                "quote": p.quote,
+                "evidence_quote": ev.quote if ev else None,
+                "evidence_span_start": ev.span[0] if ev else None,
+                "evidence_span_end": ev.span[1] if ev else None,
                 "flags": ",".join(i.flags),
             })
-        return pd.DataFrame(rows)
+        df = pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
+        for col in ("old_year", "new_year", "evidence_span_start", "evidence_span_end", "due"):
+            df[col] = df[col].astype("Int64")
+        return df
 
     def _repr_html_(self) -> str:
         """A compact, escaped HTML table for notebooks (summary plus the first ledger rows)."""
@@ -342,6 +368,9 @@ def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
                 other in promised for pair in REDEFINED if pk in pair for other in pair - {pk}):
             continue
         body = _BLANKET.sub("", s.text)
+        if p.kind == "qualitative":  # only the clauses that name the promised object
+            a, b = object_clauses(p.metric, body)
+            body = body[a:b]
         # a sentence that decides wins over one that only describes: 物价调控目标没有完成
         # beats 遏制物价过快上涨，实现经济平稳较快发展 (实现 decides only qualitative promises)
         says = (2.0 if _MISSED_WORDS.search(body) or _KEPT_WORDS.search(body) else
@@ -359,18 +388,25 @@ def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
     _, score, s, redefined = word_best
     ev = (_ev(new, s.start, s.end),)
     text = _BLANKET.sub("", s.text)
+    if p.kind == "qualitative" and not redefined:
+        # the words of completion must be the object's: 港珠澳大桥建成通车 does not finish
+        # 出台实施粤港澳大湾区发展规划纲要 in 粤港澳大湾区规划建设迈出实质性步伐，港珠澳大桥建成通车
+        a, b = object_clauses(p.metric, s.text)
+        ev = (_ev(new, s.start + a, s.end - (len(s.text) - b)),)
+        text = _BLANKET.sub("", s.text[a:b])
     if redefined:
         return AuditItem(p, "unclear", None, None,
                          "metric redefined: the review speaks of another definition",
                          0.5, ev, tuple(flags + ["metric_redefined"]))
     if p.kind == "qualitative":
         verb = next((v for v in _DONE + _STARTED if v in p.metric), "")
-        done = any(v in text for v in _DONE)
+        done = next((v for v in _DONE if v in text), "")
+        if not done and verb in _LAUNCH:
+            done = next((v for v in _LAUNCH if v in text), "")
         started = any(v in text for v in _STARTED)
         if done or (verb and verb in text):
             return AuditItem(p, "kept", None, None,
-                             "the review reports it done (" + next(
-                                 (v for v in _DONE + _STARTED if v in text), verb) + ")",
+                             f"the review reports it done ({done or verb})",
                              round(0.4 + 0.3 * score, 2), ev, tuple(flags))
         if started:
             return AuditItem(p, "in_progress", None, None, "the review reports work under way",
@@ -414,6 +450,42 @@ def _linked_sections(old: Report, new: Report, options: AuditOptions,
     return out
 
 
+def _name(report: Report) -> str:
+    path = report.source.path
+    return path.replace("\\", "/").rsplit("/", 1)[-1] if path else "<text>"
+
+
+def _check_order(old: Report, new: Report) -> None:
+    """Warn when NEW does not review the year OLD plans, or both are one document.
+
+    Report Y reviews year Y-1 and plans year Y, so the pair is consecutive
+    when ``new.year - 1 == old.year``.  Issues :class:`ReportOrderWarning`;
+    says nothing when a year is unknown.
+    """
+    o, n = _name(old), _name(new)
+    if old.source.sha256 and old.source.sha256 == new.source.sha256:
+        warnings.warn(f"OLD ({o}) and NEW ({n}) are the same document (sha256 "
+                      f"{old.source.sha256[:12]}…): a report does not review its own plan; "
+                      "pass the next year's report as NEW", ReportOrderWarning, stacklevel=3)
+        return
+    if old.year is None or new.year is None or new.year - 1 == old.year:
+        return
+    if new.year == old.year:
+        warnings.warn(f"OLD ({o}) and NEW ({n}) are both {old.year} reports: NEW must review "
+                      f"{old.year}; pass the {old.year + 1} report as NEW",
+                      ReportOrderWarning, stacklevel=3)
+    elif new.year < old.year:
+        warnings.warn(f"NEW ({n}, the {new.year} report) reviews {new.year - 1}, but OLD ({o}) "
+                      f"plans {old.year}: the reports look swapped; pass the older report "
+                      f"first (OLD = the {min(old.year, new.year)} report)",
+                      ReportOrderWarning, stacklevel=3)
+    else:
+        warnings.warn(f"NEW ({n}, the {new.year} report) reviews {new.year - 1}, but OLD ({o}) "
+                      f"plans {old.year}: the reports are not consecutive, so {old.year}'s "
+                      f"promises are checked against {new.year - 1}'s outcomes; pass the "
+                      f"{old.year + 1} report as NEW", ReportOrderWarning, stacklevel=3)
+
+
 def audit(
     old: Report | str | PathLike[str],
     new: Report | str | PathLike[str],
@@ -449,11 +521,20 @@ def audit(
     Returns
     -------
     Audit
+
+    Warns
+    -----
+    ReportOrderWarning
+        NEW's review year is not OLD's plan year (swapped or not consecutive
+        reports), or OLD and NEW are the same document.
+    MetricRedefinedWarning
+        The review reports a redefined metric instead of the promised one.
     """
     from .load import load
 
     old_r = old if hasattr(old, "source_text") else load(old)  # type: ignore[arg-type]
     new_r = new if hasattr(new, "source_text") else load(new)  # type: ignore[arg-type]
+    _check_order(old_r, new_r)
     opts = options or AuditOptions()
     if tolerance is not None or tolerance_pp is not None or alignment is not None:
         opts = AuditOptions(

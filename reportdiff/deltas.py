@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .figures import Figure
     from .report import Report
 
-__all__ = ["FigureDelta", "FigureDeltas", "compare_figures", "figure_deltas"]
+__all__ = ["DELTA_COLUMNS", "FigureDelta", "FigureDeltas", "compare_figures", "figure_deltas"]
 
 @dataclass(frozen=True)
 class FigureDelta:
@@ -34,15 +34,19 @@ class FigureDelta:
     kind : str
     old, new : Figure
     old_value, new_value : float or None
-        Both values in the common base unit (``None`` when not comparable).
+        Both values in the common base unit (``None`` when the units cannot be compared).
     unit : str
-        The common base unit ("" when not comparable).
+        The common base unit ("" when the units cannot be compared).
     abs_change, rel_change : float or None
         ``new - old`` and ``(new - old) / old`` (``None`` if old is 0 or not comparable).
     comparable : bool
+        ``False`` when the units differ in kind, or when either figure covers
+        several years (年均, 五年, 累计, a 五年来 paragraph): a one-year figure
+        against a five-year one is not a change.
     note : str
-        Why the pair cannot be compared ("cannot compare % with 个百分点"), a
-        caveat ("the old figure covers several years (年均/五年/累计)"), or "".
+        Why the pair is not comparable ("cannot compare % with 个百分点", "the old
+        figure covers several years (年均/五年/累计): not a one-year change"), a
+        caveat ("range compared at its midpoint: new 6-6.5"), or "".
     """
 
     metric: str
@@ -74,19 +78,50 @@ class FigureDelta:
 
 
 class FigureDeltas(tuple):  # type: ignore[type-arg]
-    """A tuple of :class:`FigureDelta` with ``to_dict``, ``to_pandas`` and ``_repr_html_``."""
+    """A tuple of :class:`FigureDelta` with ``to_dict``, ``to_pandas`` and ``_repr_html_``.
 
-    __slots__ = ()
+    ``old_source``/``old_year`` and ``new_source``/``new_year`` (the reports'
+    paths and plan years, ``None`` when figures were given without a report)
+    label the rows of :meth:`to_pandas`.
+    """
+
+    old_source: str | None
+    old_year: int | None
+    new_source: str | None
+    new_year: int | None
+
+    def __new__(cls, items: Iterable[FigureDelta] = (), *, old_source: str | None = None,
+                old_year: int | None = None, new_source: str | None = None,
+                new_year: int | None = None) -> FigureDeltas:
+        self = super().__new__(cls, items)
+        for k, v in (("old_source", old_source), ("old_year", old_year),
+                     ("new_source", new_source), ("new_year", new_year)):
+            object.__setattr__(self, k, v)
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"FigureDeltas is immutable: cannot set {name!r}")
 
     def to_dict(self) -> list[dict[str, Any]]:
         return [d.to_dict() for d in self]
 
     def to_pandas(self) -> Any:
+        """One row per delta, in the columns :data:`DELTA_COLUMNS` (see ``docs/output.md``)."""
         import pandas as pd
 
-        rows = [{k: v for k, v in d.to_dict().items() if k not in ("old", "new")}
-                | {"old_quote": d.old.quote, "new_quote": d.new.quote} for d in self]
-        return pd.DataFrame(rows)
+        head = {"old_source": self.old_source, "old_year": self.old_year,
+                "new_source": self.new_source, "new_year": self.new_year}
+        rows = []
+        for d in self:
+            row = head | {k: v for k, v in d.to_dict().items() if k not in ("old", "new")}
+            for side, f in (("old", d.old), ("new", d.new)):
+                row |= {f"{side}_quote": f.quote, f"{side}_section": f.section,
+                        f"{side}_span_start": f.span[0], f"{side}_span_end": f.span[1]}
+            rows.append(row)
+        df = pd.DataFrame(rows, columns=list(DELTA_COLUMNS))
+        for c in ("old_year", "new_year"):
+            df[c] = df[c].astype("Int64")
+        return df
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -98,7 +133,23 @@ class FigureDeltas(tuple):  # type: ignore[type-arg]
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (FigureDeltas, (tuple(self),))
+        return (_figure_deltas, (tuple(self), self.old_source, self.old_year, self.new_source,
+                                 self.new_year))
+
+
+def _figure_deltas(items: tuple[FigureDelta, ...], old_source: str | None, old_year: int | None,
+                   new_source: str | None, new_year: int | None) -> FigureDeltas:
+    """Unpickle a :class:`FigureDeltas` (keyword-only arguments do not pickle directly)."""
+    return FigureDeltas(items, old_source=old_source, old_year=old_year,
+                        new_source=new_source, new_year=new_year)
+
+
+#: The columns of :meth:`FigureDeltas.to_pandas`, in order.
+DELTA_COLUMNS: tuple[str, ...] = (
+    "old_source", "old_year", "new_source", "new_year", "metric", "kind", "old_value",
+    "new_value", "unit", "abs_change", "rel_change", "comparable", "note",
+    "old_quote", "old_section", "old_span_start", "old_span_end",
+    "new_quote", "new_section", "new_span_start", "new_span_end")
 
 
 def _incomparable_note(a: Figure, b: Figure) -> str:
@@ -171,11 +222,13 @@ def figure_deltas(
 
     Returns
     -------
-    tuple of FigureDelta
-        In the order of the new report's figures; the first figure of each
-        ``(metric_key, kind)`` in each report is used, one-year figures before
-        multi-year ones (年均, 五年, 累计).  Pairs whose units
-        cannot be compared are kept with ``comparable=False`` and a ``note``.
+    FigureDeltas
+        A tuple of :class:`FigureDelta` with ``to_dict``, ``to_pandas`` and
+        ``_repr_html_``, in the order of the new report's figures; the first
+        figure of each ``(metric_key, kind)`` in each report is used, one-year
+        figures before multi-year ones (年均, 五年, 累计).  Pairs whose units
+        cannot be compared, or where either figure covers several years, are
+        kept with ``comparable=False`` and a ``note``.
 
     >>> from reportdiff.figures import extract_figures_from_text
     >>> old = extract_figures_from_text("国内生产总值增长6.9%。")
@@ -201,23 +254,46 @@ def figure_deltas(
         if key in first_old:
             g, old_multi = first_old[key]
             d = _delta(g, f, f.metric_key)
-            if d.comparable and old_multi != new_multi:
-                which = "old" if old_multi else "new"
-                multi = f"the {which} figure covers several years (年均/五年/累计)"
-                d = replace(d, note="; ".join(n for n in (multi, d.note) if n))
+            if d.comparable and (old_multi or new_multi):
+                # 年均7.1% against 6.6%, or a five-year count against a one-year one: not a change
+                which = "both figures cover" if old_multi and new_multi else (
+                    f"the {'old' if old_multi else 'new'} figure covers")
+                multi = f"{which} several years (年均/五年/累计): not a one-year change"
+                d = replace(d, abs_change=None, rel_change=None, comparable=False,
+                            note="; ".join(n for n in (multi, d.note) if n))
             out.append(d)
-    return FigureDeltas(out)
+    (old_source, old_year), (new_source, new_year) = _label(old), _label(new)
+    return FigureDeltas(out, old_source=old_source, old_year=old_year,
+                        new_source=new_source, new_year=new_year)
+
+
+def _label(x: Report | Iterable[Figure]) -> tuple[str | None, int | None]:
+    """The path and plan year of a Report, or of :class:`~reportdiff.figures.Figures`."""
+    if hasattr(x, "source_text") and hasattr(x, "norm"):
+        return x.source.path, x.year  # type: ignore[union-attr]
+    return getattr(x, "source", None), getattr(x, "year", None)
 
 
 _MULTI_YEAR = ("年均", "五年", "累计", "多年", "过去五年")
 _MULTI_YEAR_OPENING = re.compile(r"^[^。]{0,6}(?:[二三四五六七八九十几多]年来|过去[二三四五十几]年|本届政府)")
 
 
+_ANNOUNCES = re.compile(r"(?:以下|如下)[^。；]{0,12}[。：:]?$")
+
+
 def _multi_year_paragraphs(x: Report | Iterable[Figure], figs: Sequence[Figure]) -> set[int]:
-    """Indexes of the figures in paragraphs that open with 五年来/过去五年 (Reports only)."""
+    """Indexes of the figures that speak of several years (Reports only).
+
+    A figure speaks of several years when its section (a paragraph, a topic)
+    opens with 五年来/过去五年/本届政府, or when it lies under a chapter
+    announced by such a paragraph (``五年来，我们……主要做了以下工作。``
+    followed by ``（一）…（九）``): the announcement covers the headed sections
+    right after it, up to the next plain paragraph.
+    """
     if not (hasattr(x, "source_text") and hasattr(x, "norm")):
         return set()
     report: Report = x  # type: ignore[assignment]
+    announced = _announced_multi_year(report)
     out: set[int] = set()
     for i, f in enumerate(figs):
         if f.section is None:
@@ -226,8 +302,28 @@ def _multi_year_paragraphs(x: Report | Iterable[Figure], figs: Sequence[Figure])
             sec = report.section(f.section)
         except KeyError:
             continue
-        if _MULTI_YEAR_OPENING.match(report.section_text(sec)):
+        if (_MULTI_YEAR_OPENING.match(report.section_text(sec))
+                or any(f.section == a or f.section.startswith(a + ".") for a in announced)):
             out.add(i)
+    return out
+
+
+def _announced_multi_year(report: Report) -> list[str]:
+    """Ids of headed sections announced by a 五年来 …以下工作 paragraph just before them.
+
+    Only outside the plan part: a plan paragraph citing past years announces this year's tasks.
+    """
+    out: list[str] = []
+    for sec in report.walk():
+        if sec.role == "plan":  # 结合过去十年…的体会，对今年工作提出以下建议: this year's tasks
+            continue
+        on = False
+        for child in sec.children:
+            if child.level >= 4:
+                text = report.section_text(child).rstrip()
+                on = bool(_MULTI_YEAR_OPENING.match(text) and _ANNOUNCES.search(text))
+            elif on:
+                out.append(child.id)
     return out
 
 

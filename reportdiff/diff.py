@@ -217,17 +217,24 @@ class Diff:
         }
 
     def to_pandas(self) -> Any:
-        """One row per pair: ids, relation, score, titles, share and character counts."""
+        """One row per pair: the reports, ids, relation, score, titles, share, counts, spans.
+
+        Columns start with ``old_source``, ``old_year``, ``new_source``,
+        ``new_year`` (see ``docs/output.md``); ids are comma-joined; spans are
+        ``old_span_start`` … ``new_span_end`` in each report's ``source_text``.
+        """
         import pandas as pd
 
+        head = {"old_source": self.old.source.path, "old_year": self.old.year,
+                "new_source": self.new.source.path, "new_year": self.new.year}
         rows = []
         for p in self.pairs:
             c = p.counts
-            rows.append({
-                "old": ",".join(p.old_ids),
-                "new": ",".join(p.new_ids),
+            rows.append(head | {
+                "old_ids": ",".join(p.old_ids),
+                "new_ids": ",".join(p.new_ids),
                 "relation": p.relation,
-                "score": float(p.score),
+                "score": float(p.score) if p.old_ids and p.new_ids else None,
                 "old_title": p.old_title,
                 "new_title": p.new_title,
                 "unchanged_share": p.unchanged_share,
@@ -235,15 +242,20 @@ class Diff:
                 "deleted_chars": c["delete"],
                 "inserted_chars": c["insert"],
                 "figure_deltas": len(p.figure_deltas),
-                "old_start": p.old_span[0] if p.old_span else None,
-                "old_end": p.old_span[1] if p.old_span else None,
-                "new_start": p.new_span[0] if p.new_span else None,
-                "new_end": p.new_span[1] if p.new_span else None,
+                "old_span_start": p.old_span[0] if p.old_span else None,
+                "old_span_end": p.old_span[1] if p.old_span else None,
+                "new_span_start": p.new_span[0] if p.new_span else None,
+                "new_span_end": p.new_span[1] if p.new_span else None,
             })
-        columns = ["old", "new", "relation", "score", "old_title", "new_title",
+        columns = [*head, "old_ids", "new_ids", "relation", "score", "old_title", "new_title",
                    "unchanged_share", "equal_chars", "deleted_chars", "inserted_chars",
-                   "figure_deltas", "old_start", "old_end", "new_start", "new_end"]
-        return pd.DataFrame(rows, columns=columns)
+                   "figure_deltas", "old_span_start", "old_span_end", "new_span_start",
+                   "new_span_end"]
+        df = pd.DataFrame(rows, columns=columns)
+        df["score"] = df["score"].astype("float64")
+        for col in ("old_year", "new_year", *columns[-4:]):
+            df[col] = df[col].astype("Int64")
+        return df
 
     def _repr_html_(self) -> str:
         """A compact, escaped HTML table for notebooks (summary plus the first section pairs)."""

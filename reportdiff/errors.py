@@ -28,6 +28,7 @@ __all__ = [
     "StructureWarning",
     "FigureWarning",
     "MetricRedefinedWarning",
+    "ReportOrderWarning",
     "EXIT_CODES",
 ]
 
@@ -135,3 +136,10 @@ class FigureWarning(ReportDiffWarning):
 
 class MetricRedefinedWarning(ReportDiffWarning):
     """A metric changed its definition between two reports (登记失业率 → 调查失业率)."""
+
+
+class ReportOrderWarning(ReportDiffWarning):
+    """Two reports are not consecutive: NEW's review year is not OLD's plan year.
+
+    Also issued when both inputs are the same document (same sha256).
+    """

@@ -44,6 +44,8 @@ __all__ = [
     "figure_key",
     "match",
     "mentions",
+    "object_clauses",
+    "per_unit",
     "promise_is_level",
     "promise_key",
     "rate_direction",
@@ -214,6 +216,24 @@ def base_key(key: str) -> str:
     return key
 
 
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                      r"\d{1,2}[、．.](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节|篇))")
+
+
+def is_heading(paragraph: str) -> bool:
+    """Is a paragraph a heading (numbered, short, without a full stop)?
+
+    >>> is_heading("一、2014年工作回顾"), is_heading("（二）着力稳增长。")
+    (True, True)
+    >>> is_heading("一、国内生产总值增长7.4%。"), is_heading("粮食产量达到6.07亿吨")
+    (False, False)
+    """
+    body = paragraph.strip()
+    if not _HEADING.match(body) or len(body) > 40 or re.search(r"[。！？；]", body[:-1]):
+        return False
+    return not body.endswith(("。", "；", "！", "？")) or not re.search(r"\d", body)
+
+
 def review_sentences(report: Report, ranges: list[tuple[int, int]], prev_year: int | None,
                five_year: bool, section_of: Mapping[int, frozenset[str]]) -> list[Sentence]:
     text = report.text
@@ -225,6 +245,8 @@ def review_sentences(report: Report, ranges: list[tuple[int, int]], prev_year: i
                             else r"比(?:19|20)\d\d年")
     for start, end in ranges:
         for para in re.finditer(r"[^\n]+", text[start:end]):
+            if is_heading(para.group()):
+                continue  # 一、2014年工作回顾: a heading is never evidence
             mode = five_year
             for m in SENTENCE.finditer(para.group()):
                 s = m.group()
@@ -242,6 +264,9 @@ def review_sentences(report: Report, ranges: list[tuple[int, int]], prev_year: i
     return out
 
 
+#: Verbs (and joining words) that name no object: 制定或修订 (了30件行政法规).
+_VERB_ONLY = re.compile(r"制定|修订|修改|出台|颁布|发布|审议|通过|提请|新建|建成|开工|实施|取消|下放|"
+                        r"清理|改建|扩建|新设|设立|批准|[或和及共]")
 #: A metric that names only an attribute: its subject is elsewhere in the sentence.
 _ATTRIBUTE = re.compile(r"(?:试点)?(?:范围|覆盖面|覆盖率|比重|比例|占比)")
 _PLAN_CUE = re.compile(r"今年|明年|今后|目标|[要将拟]")
@@ -324,6 +349,12 @@ def candidates(report: Report, sents: list[Sentence], synonyms: dict[str, tuple[
             tail = tail[len(f.unit):] if f.unit and tail.startswith(f.unit) else tail
             noun = re.match(r"([\u4e00-\u9fff]{0,4}?)(?=[，；。、]|$)", tail)
             metric = whole + (noun.group(1) if noun else "")
+        elif f.kind == "count" and not _VERB_ONLY.sub("", _residual(metric)):
+            # 制定或修订了30件行政法规: the words before the number are only verbs; what
+            # was done is named after it
+            tail = text[ve:sent.end]
+            noun = re.match(r"[\u4e00-\u9fff]{0,10}?(?=[，；。、（]|$)", tail)
+            metric = metric + (noun.group() if noun else "")
         elif sub.endswith(metric) and re.search(r"\d[^，；、]*(?:以上|以下|以内)", sub[:len(sub) - len(metric)]):
             metric = sub  # 引进30亿元以上现代服务业项目1个: the qualifier belongs to the metric
         if _ATTRIBUTE.fullmatch(re.sub(r"扩大|缩小|到$|至$", "", _core(metric))):
@@ -445,8 +476,8 @@ def match(p: Promise, pk: str, c: Candidate, canon: Mapping[str, tuple[str, ...]
         return 0.0, False
     if _collective(c.metric, p.metric) or _collective(p.metric, c.metric):
         return 0.0, False
-    if _other_kind(p.metric, c.metric):
-        return 0.0, False
+    if _other_kind(p.metric, c.metric) or per_unit(p.metric) != per_unit(c.metric):
+        return 0.0, False  # 单位国内生产总值二氧化碳排放量 is not 二氧化硫排放量
     tp, tc = _thresholds(p.metric), _thresholds(c.metric)
     if tp and tc and not tp & tc:
         return 0.0, False  # 亿元以上制造业项目 is not 30亿元以上现代服务业项目
@@ -483,13 +514,34 @@ def _other_kind(a: str, b: str) -> bool:
 
     >>> _other_kind("铁路货物周转量", "汽车货物周转量"), _other_kind("改建农村公路", "新建改建农村公路")
     (True, False)
+    >>> _other_kind("单位国内生产总值二氧化碳排放量", "二氧化硫排放量")
+    True
     """
     ra, rb = _residual(a), _residual(b)
     n = 0
     while n < min(len(ra), len(rb)) and ra[-1 - n] == rb[-1 - n]:
         n += 1
     pa, pb = ra[:len(ra) - n], rb[:len(rb) - n]
-    return n >= 2 and len(pa) >= 2 and len(pb) >= 2 and not set(pa) & set(pb)
+    if n >= 2 and len(pa) >= 2 and len(pb) >= 2 and not set(pa) & set(pb):
+        return True
+    # names that differ only in the last character of their modifier are siblings:
+    # 二氧化碳排放量 / 二氧化硫排放量, 一级公路 / 二级公路 are different things
+    k = min(len(pa), len(pb))
+    return n >= 2 and k >= 2 and pa[-k:-1] == pb[-k:-1] and pa[-1] != pb[-1]
+
+
+#: A metric per unit of output (an intensity): 单位国内生产总值能耗, 万元GDP用水量.
+_PER_UNIT = re.compile(r"单位(?:国内|地区)?生产总值|单位GDP|单位增加值|万元(?:国内|地区)?生产总值|"
+                       r"万元GDP|万元(?:工业)?增加值|强度")
+
+
+def per_unit(metric: str) -> bool:
+    """Is the metric an intensity (per unit of GDP or value added) rather than a total?
+
+    >>> per_unit("单位国内生产总值用水量下降"), per_unit("用水总量"), per_unit("能耗强度")
+    (True, False, True)
+    """
+    return bool(_PER_UNIT.search(metric))
 
 
 def _thresholds(metric: str) -> set[str]:
@@ -544,7 +596,40 @@ def mentions(p: Promise, pk: str, sent: str, synonyms: dict[str, tuple[str, ...]
     m = re.search(r"[\u4e00-\u9fff]*[A-Za-z0-9]+[\u4e00-\u9fff]*", obj)
     if m and re.search(r"[A-Za-z]\d|\d[A-Za-z]|[A-Za-z]{2,}", m.group()) and m.group() in sent:
         return 1.0, False  # a code name: P158地块
+    if per_unit(obj) and not per_unit(sent):
+        return 0.0, False  # a total is no outcome for an intensity
     return similarity(obj, sent), False
+
+
+#: Verbs of a qualitative promise, dropped to leave its object (出台实施 …规划纲要).
+_TASK_VERB = re.compile(r"投入使用|投入运营|适时|全面|基本|确保|力争|争取|加快|推进|实施|出台|建成|建设|"
+                        r"竣工|完工|完成|通车|开通|开工|启动|落地|挂牌|上市|供地|交付|开业|封顶|摘牌")
+
+
+def object_clauses(metric: str, sentence: str) -> tuple[int, int]:
+    """The part of ``sentence`` (offsets) whose clauses name a qualitative promise's object.
+
+    A sentence often reports several things, one per clause; the words of
+    completion that decide a promise must stand in the clause that names it
+    (``粤港澳大湾区规划建设迈出实质性步伐，港珠澳大桥建成通车``: 建成 is the
+    bridge's).  The clauses most like the object (the promise without its
+    verbs) are kept; the whole sentence when no clause is like it.
+
+    >>> s = "大湾区规划建设迈出实质性步伐，港珠澳大桥建成通车。"
+    >>> a, b = object_clauses("出台实施大湾区发展规划纲要", s); s[a:b]
+    '大湾区规划建设迈出实质性步伐'
+    """
+    obj = _TASK_VERB.sub("", metric) or metric
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;：:]+[，,；;：:]?", sentence)]
+    if len(parts) < 2:
+        return 0, len(sentence)
+    scores = [similarity(obj, sentence[a:b]) for a, b in parts]
+    best = max(scores)
+    if best < 0.3:
+        return 0, len(sentence)
+    keep = [ab for ab, sc in zip(parts, scores) if sc >= best - 1e-9 or sc >= 0.6]
+    end = keep[-1][1]
+    return keep[0][0], end - (sentence[end - 1] in "，,；;：:")
 
 
 def signed_value(p: Promise, f: Figure) -> float:

@@ -23,7 +23,7 @@ from .numerals import parse_fraction, parse_number, split_magnitude
 _CN_D = "零〇一二两三四五六七八九"
 _NUM = (r"(?:\d+(?:亿\d+[千百]?(?=多|余|万)|万\d+[千百])"
         r"|\d+(?:,\d{3})*(?:\.\d+)?"
-        rf"|[{_CN_D}十百千][{_CN_D}十百千万亿]*(?:点[{_CN_D}]+)?)")
+        rf"|(?:[{_CN_D}十百]|千(?![瓦米克]))(?:[{_CN_D}十百万亿]|千(?![瓦米克]))*(?:点[{_CN_D}]+)?)")
 _MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|十万|万|千(?![瓦米克]))"
 _UNIT_WORDS = sorted(set(UNITS) - {"方", "年"}, key=len, reverse=True)
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + ")"
@@ -97,7 +97,13 @@ class _Tok:
     group_pos: int = 0
     group_size: int = 1
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+def _tokens(text: str, start: int, end: int,
+            problems: list[tuple[int, str, str]] | None = None) -> list[_Tok]:
+    """Number tokens of ``text[start:end]``; ranges that cannot be read go to ``problems``.
+
+    ``problems`` receives ``(position, written, why)`` for the caller to warn
+    about once, with the report's path (see :func:`reportdiff.figures.extract_figures`).
+    """
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text, start, end):
         num, num2 = m.group("num"), m.group("num2")
@@ -133,7 +139,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
                 mag2 = mag = ""
             if v2 is None or mag2 or mag:
                 if unit or m.group("unit"):
-                    _warn_range(m.group(0), "its ends are written with different magnitudes")
+                    _problem(problems, m, "its ends are written with different magnitudes")
                 continue
             if m.group("sep") in "至到" and not unit:
                 continue
@@ -142,7 +148,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
             low, high = value, v2
             if high < low:
                 if unit:
-                    _warn_range(m.group(0), "its upper end is below its lower end")
+                    _problem(problems, m, "its upper end is below its lower end")
                 continue
         q = [w for w in (m.group("q1"), m.group("q2")) if w]
         out.append(_Tok(m.start(), m.end() + extra, value, unit, q, low=low, high=high,
@@ -150,14 +156,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return out
 
 
-def _warn_range(written: str, why: str) -> None:
-    import warnings
-
-    from .errors import FigureWarning
-
-    warnings.warn(FigureWarning(
-        f"range {written!r} not read as a figure: {why}; check the text or write the range "
-        "with both ends in one unit (6%-6.5%)"), stacklevel=5)
+def _problem(problems: list[tuple[int, str, str]] | None, m: re.Match[str], why: str) -> None:
+    if problems is not None:
+        problems.append((m.start(), m.group(0), why))
 
 
 _MIXED = re.compile(r"^(\d+)([亿万])(\d+)([千百]?)$")

@@ -33,7 +33,7 @@ Rules (regular expressions and word lists, no segmenter):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -76,6 +76,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
 
 __all__ = [
+    "FIGURE_COLUMNS",
     "Figure",
     "FigureDelta",
     "FigureDeltas",
@@ -84,6 +85,7 @@ __all__ = [
     "compare_figures",
     "extract_figures",
     "extract_figures_from_text",
+    "report_figures",
     "figure_deltas",
 ]
 
@@ -185,20 +187,46 @@ def _fmt(x: float) -> str:
 
 
 class Figures(tuple):  # type: ignore[type-arg]
-    """A tuple of :class:`Figure` with ``to_dict``, ``to_pandas`` and ``_repr_html_``."""
+    """A tuple of :class:`Figure` with ``to_dict``, ``to_pandas`` and ``_repr_html_``.
 
-    __slots__ = ()
+    ``source`` (the report's path) and ``year`` (its plan year) label the rows of
+    :meth:`to_pandas`, so frames of many reports stack with ``pd.concat``.
+    """
+
+    source: str | None
+    year: int | None
+
+    def __new__(cls, items: Iterable[Figure] = (), *, source: str | None = None,
+                year: int | None = None) -> Figures:
+        self = super().__new__(cls, items)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "year", year)
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Figures is immutable: cannot set {name!r}")
 
     def to_dict(self) -> list[dict[str, Any]]:
         return [f.to_dict() for f in self]
 
     def to_pandas(self) -> Any:
-        """One row per figure (pandas imported here, not at module import)."""
+        """One row per figure: ``source``, ``year``, ``span_start``, ``span_end`` first.
+
+        The columns are :data:`FIGURE_COLUMNS` (the convention of ``docs/output.md``);
+        the number's own span is ``value_span_start``/``value_span_end``.
+        """
         import pandas as pd
 
-        rows = self.to_dict()
-        cols = list(Figure.__dataclass_fields__)
-        return pd.DataFrame(rows, columns=[c for c in _ROW_ORDER if c in cols] or None)
+        rows = []
+        for f in self:
+            d = f.to_dict()
+            span, vspan = d.pop("span"), d.pop("value_span")
+            rows.append({"source": self.source, "year": self.year,
+                         "span_start": span[0], "span_end": span[1], **d,
+                         "value_span_start": vspan[0], "value_span_end": vspan[1]})
+        df = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+        df["year"] = df["year"].astype("Int64")
+        return df
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -212,12 +240,19 @@ class Figures(tuple):  # type: ignore[type-arg]
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Figures, (tuple(self),))
+        return (_figures, (tuple(self), self.source, self.year))
 
 
-_ROW_ORDER = ("metric", "metric_key", "value", "unit", "base_value", "base_unit", "kind",
-              "qualifier", "low", "high", "from_value", "direction", "section", "role", "quote",
-              "span", "value_span")
+def _figures(items: tuple[Figure, ...], source: str | None, year: int | None) -> Figures:
+    """Unpickle a :class:`Figures` (keyword-only arguments do not pickle directly)."""
+    return Figures(items, source=source, year=year)
+
+
+#: The columns of :meth:`Figures.to_pandas`, in order.
+FIGURE_COLUMNS: tuple[str, ...] = (
+    "source", "year", "span_start", "span_end", "metric", "metric_key", "value", "unit",
+    "base_value", "base_unit", "kind", "qualifier", "low", "high", "from_value", "direction",
+    "section", "role", "quote", "value_span_start", "value_span_end")
 
 
 # -- extraction ----------------------------------------------------------------
@@ -246,6 +281,49 @@ def extract_figures(
 
     if part not in ("all", "review", "plan", "other"):
         raise UsageError(f"unknown part {part!r}: use review, plan or all")
+    if nspan is None and synonyms is None:
+        figs: Sequence[Figure] = report.figures  # read once per report, warnings included
+    else:
+        figs = _read_report(report, nspan, synonyms, None)
+    if part != "all":
+        figs = [f for f in figs if f.role == part]
+    return Figures(figs, source=report.source.path, year=report.year)
+
+
+def report_figures(report: Report) -> Figures:
+    """Read every figure of ``report`` and warn about what could not be read.
+
+    This is what :attr:`Report.figures <reportdiff.report.Report.figures>` caches:
+    each :class:`~reportdiff.errors.FigureWarning` names the report's path and is
+    issued once per report, however often its figures are used.  Partial
+    readings (``extract_figures(report, nspan=...)``) do not repeat them.
+    """
+    problems: list[tuple[int, str, str]] = []
+    figs = _read_report(report, None, None, problems)
+    _warn_problems(problems, report.source.path or "the text", report.to_source)
+    return Figures(figs, source=report.source.path, year=report.year)
+
+
+def _warn_problems(problems: Sequence[tuple[int, str, str]], where: str,
+                   to_source: Callable[[int, int], tuple[int, int]]) -> None:
+    """One :class:`~reportdiff.errors.FigureWarning` per unreadable range, naming ``where``."""
+    from ._warn import warn
+    from .errors import FigureWarning
+
+    seen: set[tuple[int, str]] = set()
+    for pos, written, why in problems:
+        if (pos, written) in seen:
+            continue
+        seen.add((pos, written))
+        start = to_source(pos, pos + len(written))[0]
+        warn(FigureWarning(
+            f"{where}: range {written!r} not read as a figure: {why} (character {start}); "
+            "check the text or write the range with both ends in one unit (6%-6.5%)"))
+
+
+def _read_report(report: Report, nspan: tuple[int, int] | None,
+                 synonyms: Mapping[str, Sequence[str]] | None,
+                 problems: list[tuple[int, str, str]] | None) -> list[Figure]:
     text = report.text
     start, end = nspan if nspan is not None else (0, len(text))
 
@@ -253,10 +331,8 @@ def extract_figures(
         sec = report.section_at(pos)
         return (sec.id, sec.role) if sec is not None else (None, "other")
 
-    figs = _extract(text, start, end, report.to_source, report.source_text, section_of, synonyms)
-    if part != "all":
-        figs = [f for f in figs if f.role == part]
-    return Figures(figs)
+    return _extract(text, start, end, report.to_source, report.source_text, section_of, synonyms,
+                    problems)
 
 
 def extract_figures_from_text(
@@ -280,8 +356,10 @@ def extract_figures_from_text(
     if not text:
         return Figures()
     norm = normalize(text)
+    problems: list[tuple[int, str, str]] = []
     figs = _extract(norm.text, 0, len(norm.text), norm.to_source, text,
-                    lambda pos: (None, "other"), synonyms)
+                    lambda pos: (None, "other"), synonyms, problems)
+    _warn_problems(problems, "the text", norm.to_source)
     return Figures(figs)
 
 
@@ -293,8 +371,9 @@ def _extract(
     source_text: str,
     section_of: Callable[[int], tuple[str | None, str]],
     synonyms: Mapping[str, Sequence[str]] | None,
+    problems: list[tuple[int, str, str]] | None = None,
 ) -> list[Figure]:
-    toks = _tokens(text, start, end)
+    toks = _tokens(text, start, end, problems)
     toks = _merge_changes(text, toks)
     toks = _share_units(text, toks)
     toks = _negatives(text, toks)

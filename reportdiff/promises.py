@@ -40,7 +40,7 @@ anything else (增长7.5%, 提高到450元)       ``=``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -54,7 +54,9 @@ __all__ = [
     "COMPLETION_VERBS",
     "STRENGTHS",
     "Promise",
+    "PROMISE_COLUMNS",
     "Promises",
+    "TARGET_COLUMNS",
     "Target",
     "extract_promises",
     "part_ranges",
@@ -111,7 +113,7 @@ _FILLER_TAIL = ("控制在", "保持在", "稳定在", "提高到", "增加到",
 #: Words that say nothing about what is measured (budget boilerplate included).
 GENERIC_WORDS = re.compile(
     r"今年|全年|去年|比上年|比去年|增长|提高|下降|降低|减少|增加|新增|完成|实现|达到|以上|左右|以内|"
-    r"中央财政|安排|资金|投入|用于|支出|累计|[要再拟将的和等约近共了]")
+    r"中央财政|安排|资金|投入|用于|支出|累计|分别|整体|总体|[要再拟将的和等约近共了]")
 
 
 def residual(metric: str) -> str:
@@ -161,11 +163,14 @@ class Target:
 
         >>> Target(op="~", value=3.0, unit="%", direction="down").describe()
         'cut ~ 3 %'
+        >>> Target(op="=", value=1 / 3, unit="", direction="down").describe()  # 压缩三分之一
+        'cut = 1/3'
         """
         cut = "cut " if self.direction == "down" else ""
         if self.op == "range":
-            return f"{cut}{_fmt(self.low)}-{_fmt(self.high)} {self.unit}".strip()
-        return f"{cut}{self.op} {_fmt(self.value)} {self.unit}".strip()
+            low, high = _fmt(self.low, self.unit), _fmt(self.high, self.unit)
+            return f"{cut}{low}-{high} {self.unit}".strip()
+        return f"{cut}{self.op} {_fmt(self.value, self.unit)} {self.unit}".strip()
 
     def to_dict(self) -> dict[str, Any]:
         return {"op": self.op, "value": self.value, "low": self.low, "high": self.high,
@@ -232,23 +237,48 @@ class Promise:
 
 
 class Promises(tuple):  # type: ignore[type-arg]
-    """A tuple of :class:`Promise` with ``to_dict``, ``to_pandas`` and ``_repr_html_``."""
+    """A tuple of :class:`Promise` with ``to_dict``, ``to_pandas`` and ``_repr_html_``.
+
+    ``source`` (the report's path) and ``year`` (its plan year) label the rows of
+    :meth:`to_pandas`, so frames of many reports stack with ``pd.concat``.
+    """
+
+    source: str | None
+    year: int | None
+
+    def __new__(cls, items: Iterable[Promise] = (), *, source: str | None = None,
+                year: int | None = None) -> Promises:
+        self = super().__new__(cls, items)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "year", year)
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Promises is immutable: cannot set {name!r}")
 
     def to_dict(self) -> list[dict[str, Any]]:
         return [p.to_dict() for p in self]
 
     def to_pandas(self) -> Any:
-        """One row per promise (target fields flattened)."""
+        """One row per promise: ``source``, ``year``, ``span_start``, ``span_end`` first.
+
+        The target is flattened into ``op``, ``value``, ``low``, ``high``,
+        ``unit`` and ``direction`` (empty for qualitative promises), the
+        columns :meth:`reportdiff.audit.Audit.to_pandas` uses too.
+        """
         import pandas as pd
 
         rows = []
         for p in self:
-            row = {k: v for k, v in p.to_dict().items() if k != "target"}
-            t = p.target.to_dict() if p.target else {}
-            for k in ("op", "value", "low", "high", "unit", "direction"):
-                row[k] = t.get(k)
-            rows.append(row)
-        return pd.DataFrame(rows)
+            d = p.to_dict()
+            span = d.pop("span")
+            t = d.pop("target") or {}
+            rows.append({"source": self.source, "year": self.year,
+                         "span_start": span[0], "span_end": span[1], **d,
+                         **{k: t.get(k) for k in TARGET_COLUMNS}})
+        df = pd.DataFrame(rows, columns=list(PROMISE_COLUMNS))
+        df["year"] = df["year"].astype("Int64")
+        return df
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -262,13 +292,33 @@ class Promises(tuple):  # type: ignore[type-arg]
                 f"<th>strength</th><th>quote</th></tr>{rows}</table>")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Promises, (tuple(self),))
+        return (_promises, (tuple(self), self.source, self.year))
 
 
-def _fmt(x: float | None) -> str:
+def _promises(items: tuple[Promise, ...], source: str | None, year: int | None) -> Promises:
+    """Unpickle a :class:`Promises` (keyword-only arguments do not pickle directly)."""
+    return Promises(items, source=source, year=year)
+
+
+#: The target's columns in pandas frames (``Promises`` and ``Audit``).
+TARGET_COLUMNS: tuple[str, ...] = ("op", "value", "low", "high", "unit", "direction")
+#: The columns of :meth:`Promises.to_pandas`, in order.
+PROMISE_COLUMNS: tuple[str, ...] = (
+    "source", "year", "span_start", "span_end", "id", "kind", "metric", "metric_key",
+    *TARGET_COLUMNS, "strength", "due", "section", "quote")
+
+
+def _fmt(x: float | None, unit: str = "%") -> str:
+    """A target's number as the renderers spell it; a unitless share as a fraction (``1/3``).
+
+    >>> _fmt(0.333333, ""), _fmt(1100.0), _fmt(None)
+    ('1/3', '1100', '?')
+    """
+    from .render.common import _fraction, fmt_number
+
     if x is None:
         return "?"
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    return _fraction(x) if not unit else fmt_number(x)
 
 
 # -- parts ---------------------------------------------------------------------
@@ -411,7 +461,7 @@ def extract_promises(
             metric=d["metric"], kind=d["kind"], target=d.get("target"),
             section=sec.id if sec is not None else None, strength=d["strength"],
             due=d["due"], metric_key=d["metric_key"], nspan=nspan))
-    return Promises(out)
+    return Promises(out, source=report.source.path, year=report.year)
 
 
 def _past_sentence(year: int | None) -> re.Pattern[str]:
@@ -575,7 +625,12 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
         pe = cut2 if cut2 >= 0 and k + 1 < len(same) else ce
     while ps < pe and text[ps] in " “":
         ps += 1
+    if _size_class(text[cs:vs], text[ve:ce]):
+        return None  # 淘汰关停不达标的30万千瓦以下煤电机组: a size class, not a target
     metric = _clean_metric(text[ps:vs], f)
+    each = _respective(text, cs, vs, same, f)
+    if each:
+        metric = each
     if f.from_value is not None:  # 由每人每年420元提高到450元: a level, from a base
         metric = re.sub(r"(?:由|从)[^由从]*$", "", metric) or metric
     after = text[ve:pe]
@@ -618,14 +673,91 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
                       "metric_key": key}
 
 
+#: Modifiers that a list of metrics shares when the first item carries them:
+#: 单位国内生产总值用水量、能耗、二氧化碳排放量 (each per unit of GDP).
+_SHARED_HEAD = re.compile(r"^(?:单位(?:国内|地区)生产总值|单位GDP|万元(?:国内|地区)?生产总值|万元GDP|"
+                          r"人均|每万人|每千人)")
+
+
+def _respective(text: str, cs: int, vs: int, same: list[tuple[int, int]], f: Figure) -> str:
+    """The metric of one figure of ``A、B、C分别下降x、y、z``: item k with the verb.
+
+    The k-th figure after ``分别`` belongs to the k-th item listed before it; a
+    modifier of the first item that says how all are measured (单位国内生产总值,
+    人均) is given to the others.  Empty when the list and the figures do not
+    pair up.
+
+    >>> from reportdiff import Report
+    >>> r = Report.from_text("一、2016年工作回顾\\n去年很好。\\n二、2017年工作安排\\n"
+    ...     "单位国内生产总值用水量、能耗分别下降23%、15%。\\n", check=False)
+    >>> [p.metric for p in r.promises]
+    ['单位国内生产总值用水量下降', '单位国内生产总值能耗下降']
+
+    Short parallel modifiers share the noun of the last item:
+
+    >>> r = Report.from_text("一、2008年工作回顾\\n去年很好。\\n二、2009年工作安排\\n"
+    ...     "把小学、初中学生人均公用经费分别提高到300元和500元。\\n", check=False)
+    >>> [p.metric for p in r.promises]
+    ['小学学生人均公用经费提高', '初中学生人均公用经费提高']
+    """
+    fb = text.rfind("分别", cs, vs)
+    if fb < 0:
+        return ""
+    after = sorted(v for v in same if v[0] > fb)
+    if len(after) < 2:
+        return ""
+    k = next((i for i, v in enumerate(after) if v[0] == vs), -1)
+    head = _clean_metric(text[cs:fb], f)
+    items = [x.strip(" “”") for x in head.split("、") if x.strip(" “”")]
+    if len(items) == len(after) - 1 and items:
+        last = re.split(r"以及|和|及|与", items[-1], maxsplit=1)
+        items = items[:-1] + [x for x in last if x]
+    if k < 0 or len(items) != len(after):
+        return ""
+    verb = re.sub(r"(?:到|至)$", "", re.match(r"[\u4e00-\u9fff]*",
+                                                 text[fb + 2:after[0][0]]).group())
+    item = items[k]
+    shared = _SHARED_HEAD.match(items[0])
+    if k > 0 and shared and not _SHARED_HEAD.match(item):
+        item = shared.group() + item
+    last = items[-1]
+    if k < len(items) - 1 and len(items[0]) <= 3 and len(last) >= len(items[0]) + 3:
+        # 小学、初中学生人均公用经费: short parallel modifiers share the last item's noun
+        item += last[len(item):]
+    return item + verb
+
+
+def _size_class(before: str, after: str) -> bool:
+    """Is the number a size class of the things named after it (``的30万千瓦以下煤电机组``)?
+
+    A number followed by 以下/以上 and a noun, after ``的`` or a verb of removal
+    (淘汰, 关停, 关闭, 取缔, 拆除), says which things are meant, not how many.
+
+    >>> _size_class("淘汰关停不达标的", "以下煤电机组"), _size_class("城镇新增就业", "以上")
+    (True, False)
+    >>> _size_class("改造", "以上农村公路")
+    False
+    """
+    m = re.match(r"(?:及以上|以上|及以下|以下)([\u4e00-\u9fff]{2,})", after)
+    if not m or m.group(1).startswith(("的", "目标", "水平", "左右")):
+        return False
+    return bool(re.search(r"(?:的|淘汰|关停|关闭|取缔|拆除)$", before.rstrip()))
+
+
 def _base_key(metric: str, synonyms: Mapping[str, Sequence[str]] | None) -> str:
     from .metrics import metric_key
 
     return metric_key(metric, synonyms=synonyms)
 
 
+#: Enumeration words that open an item of a list: 一是, 第二, 其次 (never part of a metric).
+ENUMERATION = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:是|，|、)|"
+                         r"首先|其次|再次|最后|另外|此外)[，、：\s]*")
+
+
 def _clean_metric(phrase: str, f: Figure) -> str:
     s = re.sub(r"^.*?(?:目标是|目标为)", "", phrase).strip(" ，、：；“”")
+    s = ENUMERATION.sub("", s)
     s = re.sub(r"^在[^，；]*?基础上", "", s)  # 在明显提高质量和效益的基础上年均增长7%
     if len(residual(re.sub(r"年均|平均", "", s))) < 2:
         # 今年经济增长预期目标为7%左右, 经济增长预期目标是……年均增长7%: the metric is before 目标
@@ -644,8 +776,8 @@ def _clean_metric(phrase: str, f: Figure) -> str:
     bare = re.sub(r"目标(?:拟定|确定|设定|定)?$", "", s)  # 广义货币M2预期增长目标拟定为13%左右
     if bare != s and len(residual(bare)) >= 2:
         s = bare
-    s = re.sub(r"(?:都要|要再|要|将|拟|再|预期|力争|都)(?=(?:增长|下降|降低|减少|提高|增加|上涨|压减|"
-               r"压缩|削减)$)", "", s)
+    s = re.sub(r"(?:(?:都要|要再|要|将|拟|再|预期|力争|都)(?:分别)?|分别)(?=(?:增长|下降|降低|减少|"
+               r"提高|增加|上涨|压减|压缩|削减)$)", "", s)
     s = re.sub(r"(?:下降|降低|降|提高|增加|扩大|上升)(?:到|至)$", "", s) or s
     return s.strip(" ，、：；“”")
 
@@ -668,8 +800,28 @@ def _verb_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _unquote(clause: str) -> str:
+    """Strip spaces, and quotation marks that have no partner inside the clause.
+
+    >>> _unquote("适时启动“深港通”"), _unquote("“放管服”改革"), _unquote("“建成新城”")
+    ('适时启动“深港通”', '“放管服”改革', '建成新城')
+    """
+    body = clause.strip(" ")
+    if body.startswith("“") and body.endswith("”") and body.count("“") == body.count("”") == 1:
+        body = body[1:-1]
+    while body.startswith("“") and body.count("“") > body.count("”"):
+        body = body[1:]
+    while body.endswith("”") and body.count("”") > body.count("“"):
+        body = body[:-1]
+    return body.strip(" ")
+
+
+#: A year or a date names no object: 西部地区于2020年完成.
+_DATE = re.compile(r"(?:19|20)\d\d年(?:底|前|末|内)?|\d{1,2}月(?:底|份)?|\d{1,2}日")
+
+
 def _qualitative(clause: str) -> dict[str, Any] | None:
-    body = clause.strip(" “”")
+    body = ENUMERATION.sub("", _unquote(clause))
     if len(body) < 6 or re.search(r"\d+(?:\.\d+)?\s*(?:%|万|亿)", body):
         return None
     if re.match(r"^[^，。]{0,12}?是", body) or re.search(r"关键一年|之年$", body):
@@ -687,7 +839,8 @@ def _qualitative(clause: str) -> dict[str, Any] | None:
             and not re.search(r"(?:确保|力争|争取|年内|今年|全面)", head):
         return None  # 加快/推进 … with a completion verb only in passing
     obj = body if len(head) < 2 else head
-    if not _NAMED.search(obj) and not _NAMED.search(after):
-        return None  # (高质量完成国家生态园林城市创建任务: the name follows the verb)
+    if not _NAMED.search(_DATE.sub("", obj)) and not _NAMED.search(_DATE.sub("", after)):
+        return None  # (高质量完成国家生态园林城市创建任务: the name follows the verb;
+        # 西部地区于2020年完成: a date is not a name, the object is in another sentence)
     metric = re.sub(r"^(?:今年|年内|全年|要|并|同时|确保|力争|争取|务必|努力)+", "", body)
     return {"kind": "qualitative", "metric": metric, "target": None}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .normalize import Normalized
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .figures import Figure
+    from .figures import Figures
     from .promises import Promise
 
 __all__ = ["Source", "Section", "Report", "Role", "SECTION_LEVELS"]
@@ -234,11 +234,15 @@ class Report:
 
     # -- derived results (computed once, cached on the instance) --------------
     @cached_property
-    def figures(self) -> tuple[Figure, ...]:
-        """Every figure of the report (see :mod:`reportdiff.figures`)."""
-        from .figures import extract_figures
+    def figures(self) -> Figures:
+        """Every figure of the report (see :mod:`reportdiff.figures`).
 
-        return extract_figures(self)
+        Read on first access; a :class:`~reportdiff.errors.FigureWarning` about
+        a figure that cannot be read is issued then, once per report.
+        """
+        from .figures import report_figures
+
+        return report_figures(self)
 
     @cached_property
     def promises(self) -> tuple[Promise, ...]:

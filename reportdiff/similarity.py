@@ -374,17 +374,19 @@ class SimilarityResult:
     relation : str or None
         The alignment relation of a unit pair (``same``, ``moved`` ...).
     scores : tuple of (measure, score)
+        A score is ``None`` for a ``new`` or ``dropped`` unit: it has no
+        counterpart to be compared with (the pair's mean counts it as 0).
     """
 
     old: str
     new: str
     level: str
-    scores: tuple[tuple[str, float], ...]
+    scores: tuple[tuple[str, float | None], ...]
     old_ids: tuple[str, ...] = ()
     new_ids: tuple[str, ...] = ()
     relation: str | None = None
 
-    def __getitem__(self, measure: str) -> float:
+    def __getitem__(self, measure: str) -> float | None:
         return dict(self.scores)[measure]
 
     def to_dict(self) -> dict[str, Any]:
@@ -418,6 +420,9 @@ class SimilarityTable:
         ``matrix[i][j]``: the ``matrix_measure`` of reports ``i`` and ``j``
         (at the table's level), for every pair.
     matrix_measure : str
+    sources, years : tuple
+        Path and plan year of each report, in the order of ``labels``
+        (``None`` where unknown); they label the rows of :meth:`to_pandas`.
     """
 
     labels: tuple[str, ...]
@@ -427,6 +432,8 @@ class SimilarityTable:
     units: tuple[SimilarityResult, ...] = ()
     matrix: tuple[tuple[float, ...], ...] = ()
     matrix_measure: str = "tfidf"
+    sources: tuple[str | None, ...] = ()
+    years: tuple[int | None, ...] = ()
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -446,21 +453,43 @@ class SimilarityTable:
         }
 
     def to_pandas(self, *, which: Literal["pairs", "units", "matrix"] = "pairs") -> Any:
-        """A DataFrame of the pair rows, the unit rows or the matrix."""
+        """A DataFrame of the pair rows, the unit rows or the matrix.
+
+        Pair and unit rows start with ``old_source``, ``old_year``,
+        ``new_source``, ``new_year`` (years as integers, see ``docs/output.md``),
+        then the labels ``old_label``/``new_label``, ``level``, the comma-joined
+        ``old_ids``/``new_ids``, ``relation`` and one column per measure.  A
+        new or dropped unit's measures are blank (NaN), not 0.
+        """
         import pandas as pd
 
         if which == "matrix":
             return pd.DataFrame([list(r) for r in self.matrix], index=list(self.labels),
                                 columns=list(self.labels))
         rows = self.pairs if which == "pairs" else self.units
-        cols = ["old", "new", "level", "old_ids", "new_ids", "relation", *self.measures]
+        index = {lab: i for i, lab in enumerate(self.labels)}
+
+        def at(values: tuple[Any, ...], label: str) -> Any:
+            i = index.get(label)
+            return values[i] if i is not None and i < len(values) else None
+
+        cols = ["old_source", "old_year", "new_source", "new_year", "old_label", "new_label",
+                "level", "old_ids", "new_ids", "relation", *self.measures]
         data = []
         for r in rows:
-            d = {"old": r.old, "new": r.new, "level": r.level, "old_ids": ",".join(r.old_ids),
-                 "new_ids": ",".join(r.new_ids), "relation": r.relation}
+            d = {"old_source": at(self.sources, r.old), "old_year": at(self.years, r.old),
+                 "new_source": at(self.sources, r.new), "new_year": at(self.years, r.new),
+                 "old_label": r.old, "new_label": r.new, "level": r.level,
+                 "old_ids": ",".join(r.old_ids), "new_ids": ",".join(r.new_ids),
+                 "relation": r.relation}
             d.update(r.scores)
             data.append(d)
-        return pd.DataFrame(data, columns=cols)
+        df = pd.DataFrame(data, columns=cols)
+        for c in ("old_year", "new_year"):
+            df[c] = df[c].astype("Int64")
+        for m in self.measures:
+            df[m] = df[m].astype("float64")
+        return df
 
     def _repr_html_(self) -> str:
         from .render.similarity_table import similarity_html
@@ -494,7 +523,7 @@ def _labels(reports: Sequence[Report]) -> list[str]:
 @dataclass(frozen=True)
 class _PairResult:
     summary: dict[str, float]
-    units: list[tuple[tuple[str, ...], tuple[str, ...], str, dict[str, float]]] = field(
+    units: list[tuple[tuple[str, ...], tuple[str, ...], str, dict[str, float | None]]] = field(
         default_factory=list)
 
 
@@ -517,14 +546,15 @@ def _unit_pair(a: Report, b: Report, level: str, tok: Tokenizer, measures: tuple
         ta = "\n".join(unit_text(a, i) for i in link.old)
         tb = "\n".join(unit_text(b, i) for i in link.new)
         weight = len(_ParagraphTerms(tok)(ta)) + len(_ParagraphTerms(tok)(tb))
+        sc: dict[str, float | None]
         if link.old and link.new:
-            sc = compare_texts(ta, tb, tokenizer=tok, measures=measures, model=model)
-        else:
-            sc = dict.fromkeys(measures, 0.0)
+            sc = dict(compare_texts(ta, tb, tokenizer=tok, measures=measures, model=model))
+        else:  # a new or dropped unit: no counterpart, no score (blank), but 0 in the mean
+            sc = dict.fromkeys(measures, None)
         rows.append((link.old, link.new, link.relation, sc))
         total += weight
         for m in measures:
-            acc[m] += weight * sc[m]
+            acc[m] += weight * (sc[m] or 0.0)
     summary = {m: _r(acc[m] / total) if total else 1.0 for m in measures}
     return _PairResult(summary, rows)
 
@@ -608,4 +638,6 @@ def similarity(
                 mat[i][j] = mat[j][i] = v
     return SimilarityTable(labels=tuple(labels), level=level, measures=meas,
                            pairs=tuple(pairs), units=tuple(units),
-                           matrix=tuple(tuple(r) for r in mat), matrix_measure=matrix_measure)
+                           matrix=tuple(tuple(r) for r in mat), matrix_measure=matrix_measure,
+                           sources=tuple(r.source.path for r in reps),
+                           years=tuple(r.year for r in reps))

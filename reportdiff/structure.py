@@ -39,10 +39,10 @@ Ids are path-like and positional: the n-th child of ``"2"`` is ``"2.n"``.
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._warn import warn
 from .errors import NotAReportError, StructureWarning
 from .normalize import Normalized
 from .report import Role, Section
@@ -55,7 +55,9 @@ from .structure_patterns import (
     find_title_line,
     frequent_past_year,
     opening_year,
+    opens_plan,
     part_role,
+    review_announcement,
     title_line_plan_year,
     title_year,
 )
@@ -392,6 +394,32 @@ def _plan_year(parts: list[tuple[str, Role, bool, list[_Par]]], opening: list[st
     return None
 
 
+def _unnumbered_review(opening: list[_Par], plan_year: int | None) -> tuple[int, int, int] | None:
+    """Find a review the opening announces without a number, before numbered tasks.
+
+    A report may open ``各位代表： … 首先报告2001年的工作`` and number only its
+    tasks (``一、扩大和培育内需…``).  The stand-alone line announcing the review
+    of year Y (:func:`~reportdiff.structure_patterns.review_announcement`)
+    starts the review part; the first later paragraph whose first clause
+    names the plan year (Y + 1, or the year of the date line) or 今年
+    (``2002年是……``, ``今年工作的总体要求是``) starts an untitled plan part,
+    which the numbered parts continue.
+
+    Returns ``(heading index, plan start index, Y)`` in ``opening``, or None.
+    """
+    for i, p in enumerate(opening):
+        year = review_announcement(p.text)
+        if year is None:
+            continue
+        target = plan_year or year + 1
+        plan_i = next((j for j in range(i + 1, len(opening)) if opens_plan(opening[j].text, target)),
+                      len(opening))
+        if plan_i == i + 1:
+            return None  # nothing reviewed: a line of the opening, not a review heading
+        return i, plan_i, year
+    return None
+
+
 # -- the entry point -------------------------------------------------------------------
 
 
@@ -458,11 +486,30 @@ def parse_structure(norm: Normalized, *, path: str | None = None,
         roles = _assign_roles([t for t, _ in parts])
         info = [(t, r, five, ps) for (t, ps), (r, five) in zip(parts, roles)]
         plan_year = _plan_year(info, opening_texts)
-        if paras[:part_idx[0]]:
+        unnumbered = None
+        if not any(r == "review" for _, r, _, _ in info):
+            unnumbered = _unnumbered_review(paras[:part_idx[0]], plan_year)
+        opening_end = unnumbered[0] if unnumbered else part_idx[0]
+        if paras[:opening_end]:
             pre = _Node(1, "", paras[0].start, paras[0].end)
-            for p in paras[:part_idx[0]]:
+            for p in paras[:opening_end]:
                 pre.add(_para_node(p))
             top.append((pre, "other", None))
+        if unnumbered:
+            # 首先报告2001年的工作 … 2002年是… 今年要着重做好以下八个方面工作 + 一、…八、
+            head_i, plan_i, review_year = unnumbered
+            plan_year = plan_year or review_year + 1
+            head = paras[head_i]
+            review = _Node(1, head.text.rstrip("。：:"), head.start, head.end)
+            for child in _part_body(paras[head_i + 1:plan_i], 1):
+                review.add(child)
+            top.append((review, "review", review_year))
+            if plan_i < part_idx[0]:
+                intro = _Node(1, "", paras[plan_i].start, paras[plan_i].end)
+                for child in _part_body(paras[plan_i:part_idx[0]], 1):
+                    intro.add(child)
+                top.append((intro, "plan", plan_year))
+            info = [(t, "plan" if r == "other" else r, five, ps) for t, r, five, ps in info]
         for k, (t, r, five, ps) in enumerate(info):
             head = paras[part_idx[k]]
             node = _Node(1, t, head.start, head.end)
@@ -494,13 +541,12 @@ def parse_structure(norm: Normalized, *, path: str | None = None,
         for node in _part_body(paras, 1):
             top.append((node, "other", None))
         if paras:
-            warnings.warn(StructureWarning(
+            warn(StructureWarning(
                 f"{path or 'the text'}: no numbered parts (一、…) found; the tree has no "
-                "review or plan part, so promise and audit results will be empty"),
-                stacklevel=2)
+                "review or plan part, so promise and audit results will be empty"))
 
     if part_idx:
-        first = 0 if paras[:part_idx[0]] else 1
+        first = 0 if paras[:(unnumbered[0] if unnumbered else part_idx[0])] else 1
         top_ids = [str(first + k) for k in range(len(top))]
     else:
         top_ids = [i.lstrip(".") for i in _child_ids("", [n for n, _, _ in top])]
@@ -513,13 +559,13 @@ def parse_structure(norm: Normalized, *, path: str | None = None,
 def _warn_missing(roles: list[Role], path: str | None) -> None:
     what = path or "the text"
     if "review" not in roles:
-        warnings.warn(StructureWarning(
+        warn(StructureWarning(
             f"{what}: no review part found (a heading like '一、2018年工作回顾'); "
-            "audits of this report's review will be empty"), stacklevel=3)
+            "audits of this report's review will be empty"))
     if "plan" not in roles:
-        warnings.warn(StructureWarning(
+        warn(StructureWarning(
             f"{what}: no plan part found (a heading like '二、2019年工作任务'); "
-            "no promises will be extracted from this report"), stacklevel=3)
+            "no promises will be extracted from this report"))
 
 
 def _child_ids(parent: str, children: list[_Node]) -> list[str]:

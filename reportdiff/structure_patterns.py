@@ -44,7 +44,9 @@ __all__ = [
     "find_title_line",
     "frequent_past_year",
     "opening_year",
+    "opens_plan",
     "part_role",
+    "review_announcement",
     "title_year",
 ]
 
@@ -206,6 +208,47 @@ def title_year(title: str) -> int | None:
     """
     m = _RE_YEAR.search(title)
     return _year_value(m.group(1)) if m else None
+
+
+#: An unnumbered review heading in the opening: 首先报告2001年的工作, 下面回顾一下2001年的工作。
+_RE_REVIEW_ANNOUNCE = re.compile(
+    rf"^(?:首先|下面|现在)?[，,]?我?先?(?:向大会)?(?:报告|回顾)(?:一下)?"
+    rf"(?P<year>(?:19|20)\d\d|[一二][{_CN_YEAR_DIGITS}]{{3}})\s*年(?:的|以来的)?(?:政府)?"
+    r"工作(?:情况)?[。：:]?$")
+
+
+def review_announcement(par: str) -> int | None:
+    """The year a stand-alone line announces a review of (``首先报告2001年的工作``), else None.
+
+    Some reports open their review with such a line instead of a numbered
+    ``一、2001年工作回顾`` heading, and number only the tasks that follow.
+
+    >>> review_announcement("首先报告2001年的工作"), review_announcement("下面，回顾一下2001年的工作。")
+    (2001, 2001)
+    >>> review_announcement("首先报告2001年的工作，然后提出今年的任务。") is None
+    True
+    """
+    m = _RE_REVIEW_ANNOUNCE.match(par.strip())
+    return _year_value(m.group("year")) if m else None
+
+
+_RE_FIRST_CLAUSE = re.compile(r"^[^，,。；;：:！？]*")
+
+
+def opens_plan(par: str, plan_year: int) -> bool:
+    """Does a paragraph open the plan: ``2002年是……``, ``今年工作的总体要求是``?
+
+    True when its first clause (up to the first comma or stop) names the plan
+    year or 今年.
+
+    >>> opens_plan("2002年是我们党和国家发展史上非常重要的一年。", 2002)
+    True
+    >>> opens_plan("去年，我们隆重庆祝了中国共产党成立80周年。", 2002)
+    False
+    """
+    m = _RE_FIRST_CLAUSE.match(par)
+    first = m.group(0) if m else ""
+    return "今年" in first or any(_year_value(y) == plan_year for y in _RE_YEAR.findall(first))
 
 
 def part_role(title: str) -> tuple[str | None, bool]:

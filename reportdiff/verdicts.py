@@ -215,10 +215,13 @@ def sense_of(op: str, direction: str | None, polarity: str) -> str:
     return polarity
 
 
-def _fmt(x: float | None) -> str:
+def _fmt(x: float | None, unit: str = "%") -> str:
+    """A number as the renderers spell it; a unitless share as a fraction (``1/3``)."""
+    from .render.common import _fraction, fmt_number
+
     if x is None:
         return "?"
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    return _fraction(float(x)) if not unit else fmt_number(float(x))
 
 
 #: Classifiers of institutions and projects, which reports also count with the general 个.
@@ -281,29 +284,30 @@ def judge(op: str, value: float | None, low: float | None, high: float | None, u
     reason = ("以上: at least" if op == ">=" else "以内: at most" if op == "<=" else
               "a promised cut" if direction == "down" else "")
     head = f"{sense} ({reason})" if reason else f"{sense} metric"
-    shown = f"{_fmt(o)}{unit}"
+    shown = f"{_fmt(o, unit)}{unit}"
     if sense == "floor":
         bound = lo
+        b = f"{_fmt(bound, unit)}{unit}"
         att = round(o / bound, 3) if bound else None
         if o >= bound - slack_lo - 1e-9:
-            return Judgement("kept", att, f"{head}: {what} {shown} >= {_fmt(bound)}{unit}{room}")
+            return Judgement("kept", att, f"{head}: {what} {shown} >= {b}{room}")
         if not rate and att is not None and att >= options.partial_from:
             return Judgement("partial", att,
-                             f"{head}: {what} {shown} < {_fmt(bound)}{unit}, attainment "
+                             f"{head}: {what} {shown} < {b}, attainment "
                              f"{att:.0%} >= {options.partial_from:.0%}")
-        return Judgement("missed", att, f"{head}: {what} {shown} < {_fmt(bound)}{unit}{room}")
+        return Judgement("missed", att, f"{head}: {what} {shown} < {b}{room}")
     if sense == "ceiling":
         bound = hi
+        b = f"{_fmt(bound, unit)}{unit}"
         att = round(o / bound, 3) if bound else None
         if o <= bound + slack_hi + 1e-9:
-            return Judgement("kept", att, f"{head}: {what} {shown} <= {_fmt(bound)}{unit}{room}")
-        return Judgement("missed", att, f"{head}: {what} {shown} > {_fmt(bound)}{unit}{room}")
+            return Judgement("kept", att, f"{head}: {what} {shown} <= {b}{room}")
+        return Judgement("missed", att, f"{head}: {what} {shown} > {b}{room}")
     mid = (lo + hi) / 2
     att = round(o / mid, 3) if mid else None
+    aim = _fmt(lo, unit) if lo == hi else f"{_fmt(lo, unit)}-{_fmt(hi, unit)}"
     if lo - slack_lo - 1e-9 <= o <= hi + slack_hi + 1e-9:
         return Judgement("kept", att, f"{head}: {what} {shown} is on target "
-                                      f"{_fmt(lo) if lo == hi else _fmt(lo) + '-' + _fmt(hi)}"
-                                      f"{unit}{room}")
+                                      f"{aim}{unit}{room}")
     return Judgement("missed", att, f"{head}: {what} {shown} is off target "
-                                    f"{_fmt(lo) if lo == hi else _fmt(lo) + '-' + _fmt(hi)}"
-                                    f"{unit}{room}")
+                                    f"{aim}{unit}{room}")

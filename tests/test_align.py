@@ -134,8 +134,16 @@ def test_results_serialise(pair, result):
     clone = pickle.loads(pickle.dumps(result))
     assert clone.links == result.links and clone.review_links == result.review_links
     df = result.to_pandas()
-    assert list(df.columns) == ["old", "old_title", "new", "new_title", "relation", "score"]
+    assert list(df.columns) == ["old_source", "old_year", "new_source", "new_year",
+                                "old_ids", "old_title", "new_ids", "new_title", "relation",
+                                "score", "old_span_start", "old_span_end", "new_span_start",
+                                "new_span_end"]
     assert len(df) == len(result.links)
+    assert list(df["old_year"].unique()) == [result.old.year]
+    one_sided = df["relation"].isin(["new", "dropped"])
+    assert df[one_sided]["score"].isna().all() and df[~one_sided]["score"].notna().all()
+    first = result.links[0]
+    assert (df["new_span_start"][0], df["new_span_end"][0]) == result.new.section(first.new[0]).span
     assert list(result.to_pandas(which="review")["plan_title"]) == ["发展现代农业。",
                                                                    "加强生态环境保护。"]
     assert "<table>" in result._repr_html_()

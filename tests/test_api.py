@@ -18,6 +18,20 @@ def test_all_is_explicit_and_importable() -> None:
         assert hasattr(reportdiff, name), name
 
 
+def test_public_names_for_errors_warnings_and_collections() -> None:
+    """Users catch, filter and annotate with these without reaching into submodules."""
+    from reportdiff import errors
+
+    names = ["UsageError", "StructureWarning", "FigureWarning", "EncodingGuessWarning",
+             "MetricRedefinedWarning", "Figures", "Promises", "FigureDeltas"]
+    names += [n for n in ("ReportOrderWarning",) if hasattr(errors, n)]
+    for name in names:
+        assert name in reportdiff.__all__, name
+    for name in [n for n in errors.__all__ if n != "EXIT_CODES"]:
+        assert getattr(reportdiff, name) is getattr(errors, name), name
+    assert issubclass(reportdiff.FigureWarning, reportdiff.ReportDiffWarning)
+
+
 def test_report_is_immutable_and_picklable(bundled: reportdiff.Report) -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         bundled.year = 1999  # type: ignore[misc]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import reportdiff
 from reportdiff import Report
 from reportdiff.cli import cli
-from reportdiff.errors import MetricRedefinedWarning
+from reportdiff.errors import MetricRedefinedWarning, ReportOrderWarning
 
 OLD = ("各位代表：\n一、2018年工作回顾\n去年国内生产总值增长6.6%。\n二、2019年工作安排\n"
        "今年主要预期目标是：国内生产总值增长5.5%左右，居民消费价格涨幅3%左右，"
@@ -111,6 +111,16 @@ def test_results_are_picklable_and_serialisable():
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
     df = a.to_pandas()
     assert len(df) == len(a.items) and "verdict" in df.columns
+    assert list(df.columns[:7]) == ["old_source", "old_year", "new_source", "new_year", "id",
+                                    "span_start", "span_end"]
+    assert {"op", "value", "low", "high", "unit", "outcome_value", "outcome_unit",
+            "evidence_quote", "evidence_span_start", "evidence_span_end"} <= set(df.columns)
+    assert list(df["old_year"].unique()) == [a.old_year]
+    first = a.items[0]
+    row = df.iloc[0]
+    assert (row["span_start"], row["span_end"]) == first.promise.span
+    assert row["value"] == first.promise.target.value
+    assert (row["evidence_span_start"], row["evidence_span_end"]) == first.evidence[0].span
     assert "<table>" in a._repr_html_()
 
 
@@ -316,3 +326,78 @@ def test_a_share_of_counties_against_a_count_of_counties_is_unclear():
     item = one("新型农村社会养老保险试点要覆盖全国10%左右的县（市）。",
                "在320个县开展新型农村社会养老保险试点。")
     assert item.verdict == "unclear" and "units_differ" in item.flags
+
+
+# -- user-test fixes (fourth round) ------------------------------------------------------
+
+
+def _report(year: int, body: str = "今年国内生产总值增长6%左右。") -> Report:
+    return Report.from_text(f"各位代表：\n一、{year - 1}年工作回顾\n去年国内生产总值增长6.1%。\n"
+                            f"二、{year}年工作安排\n{body}\n", check=False)
+
+
+@pytest.mark.parametrize("old_year,new_year,message", [
+    (2021, 2020, r"NEW \(<text>, the 2020 report\) reviews 2019, but OLD \(<text>\) plans 2021: "
+                 r"the reports look swapped; pass the older report first"),
+    (2018, 2020, r"reviews 2019, but OLD \(<text>\) plans 2018: the reports are not "
+                 r"consecutive.*pass the 2019 report as NEW"),
+    (2020, 2020, r"both 2020 reports.*pass the 2021 report as NEW"),
+])
+def test_report_order_is_checked(old_year, new_year, message):
+    with pytest.warns(ReportOrderWarning, match=message):
+        reportdiff.audit(_report(old_year), _report(new_year, "今年要稳增长。"), alignment=False)
+
+
+def test_same_document_twice_warns_and_consecutive_reports_do_not():
+    r = _report(2020)
+    with pytest.warns(ReportOrderWarning, match=r"same document \(sha256 [0-9a-f]{12}…\)"):
+        reportdiff.audit(r, _report(2020), alignment=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReportOrderWarning)
+        reportdiff.audit(_report(2020), _report(2021, "今年要稳增长。"), alignment=False)
+
+
+def _audit_one(plan: str, review: str) -> reportdiff.AuditItem:
+    old = _report(2020, plan)
+    new = Report.from_text(f"各位代表：\n一、2020年工作回顾\n{review}\n二、2021年工作安排\n"
+                           "今年要稳增长。\n", check=False)
+    (item,) = reportdiff.audit(old, new, alignment=False).items
+    assert new.source_text[item.evidence[0].span[0]:item.evidence[0].span[1]] == \
+        item.evidence[0].quote if item.evidence else True
+    return item
+
+
+def test_completion_words_must_belong_to_the_clause_naming_the_object():
+    item = _audit_one("出台实施都市圈发展规划纲要。",
+                      "都市圈规划建设迈出实质性步伐，跨江大桥建成通车。")
+    assert (item.verdict, item.rule) == ("in_progress", "the review reports work under way")
+    assert item.evidence[0].quote == "都市圈规划建设迈出实质性步伐"
+
+
+def test_launch_words_complete_a_launch_promise():
+    item = _audit_one("适时启动“沪伦通”。", "“沪伦通”开启。")
+    assert (item.verdict, item.rule) == ("kept", "the review reports it done (开启)")
+    item = _audit_one("确保政务服务平台年内启动。", "政务服务平台正式上线。")
+    assert item.verdict == "kept"
+
+
+def test_a_bigger_cut_beats_a_fractional_target():
+    item = _audit_one("企业开办时间压缩三分之一。", "企业开办时间压缩一半以上。")
+    assert item.verdict == "kept"
+    assert item.rule == "floor (a promised cut): cut 1/2 >= 1/3"
+
+
+def test_a_heading_is_never_evidence():
+    item = _audit_one("确保“十四五”化解任务提前一年完成。", "各项改革扎实推进。")
+    assert item.verdict == "not_mentioned" and item.evidence == ()
+
+
+def test_per_unit_promises_do_not_cite_totals():
+    item = _audit_one("单位地区生产总值二氧化碳排放量下降4%。",
+                      "二氧化硫、氮氧化物排放量分别下降5.6%和4%。")
+    assert item.verdict == "not_mentioned" and item.evidence == ()
+
+
+def test_verbs_alone_do_not_tie_a_figure_to_a_promise():
+    item = _audit_one("要完成3000多项地方标准的制定修订工作。", "制定或修订了30件地方性法规。")
+    assert item.verdict == "not_mentioned" and item.evidence == ()

@@ -57,7 +57,28 @@ def test_deltas_of_reports(national) -> None:
     jobs = deltas[keys.index("urban_jobs")]
     assert (jobs.old_value, jobs.new_value, jobs.note) == (13510000.0, 13610000.0, "")
     cpi = deltas[keys.index("cpi_growth")]
-    assert cpi.note == "the old figure covers several years (年均/五年/累计)"
+    assert cpi.note == "the old figure covers several years (年均/五年/累计): not a one-year change"
+    assert (cpi.comparable, cpi.abs_change, cpi.rel_change) == (False, None, None)
+
+
+def test_multi_year_pairs_are_not_comparable() -> None:
+    old = extract_figures_from_text("五年来，国内生产总值年均增长7.1%。")
+    new = extract_figures_from_text("国内生产总值增长6.6%。")
+    d, = figure_deltas(old, new)
+    assert (d.comparable, d.abs_change, d.old_value, d.new_value) == (False, None, 7.1, 6.6)
+    d, = figure_deltas(old, old)
+    assert not d.comparable
+    assert d.note == "both figures cover several years (年均/五年/累计): not a one-year change"
+
+
+def test_chapters_announced_by_a_five_year_paragraph_are_multi_year(national) -> None:
+    """2018: 五年来，我们……主要做了以下工作。 then （一）…（九）: 制定修订行政法规195部 is a five-year count."""
+    report = national(2018)
+    deltas = figure_deltas(report, report)
+    laws = [d for d in deltas if "行政法规" in d.metric]
+    assert laws and laws[0].new.value == 195
+    assert not laws[0].comparable
+    assert laws[0].note.startswith("both figures cover several years")
 
 
 def test_deltas_are_frozen_picklable_and_serialisable() -> None:

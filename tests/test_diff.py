@@ -218,8 +218,12 @@ def test_to_pandas_and_html(result):
     pytest.importorskip("pandas")
     df = result.to_pandas()
     assert len(df) == len(result.pairs)
-    assert list(df.columns[:7]) == ["old", "new", "relation", "score", "old_title",
-                                    "new_title", "unchanged_share"]
+    assert list(df.columns[:11]) == ["old_source", "old_year", "new_source", "new_year",
+                                     "old_ids", "new_ids", "relation", "score", "old_title",
+                                     "new_title", "unchanged_share"]
+    assert list(df.columns[-4:]) == ["old_span_start", "old_span_end", "new_span_start",
+                                     "new_span_end"]
+    assert set(df["new_year"]) == {result.new.year}
     assert (df["equal_chars"] + df["deleted_chars"]).sum() == result.summary.old_chars
     html = result._repr_html_()  # the notebook table of reportdiff.render.html
     assert html.count("<tr>") == min(len(result.pairs), 20) + 1

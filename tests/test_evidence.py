@@ -10,7 +10,10 @@ from reportdiff.evidence import (
     comparable,
     figure_is_level,
     figure_key,
+    is_heading,
     match,
+    object_clauses,
+    per_unit,
     promise_key,
     retrospect_ranges,
     review_sentences,
@@ -129,3 +132,38 @@ def test_levels_against_changes():
     r, cands = review("赤字率从2.8%降到1.5%。城镇化率达到60%。国内生产总值增长6%。")
     level = {c.fig.value: figure_is_level(r, c) for c in cands}
     assert level == {1.5: True, 60.0: True, 6.0: False}
+
+
+# -- user-test fixes (fourth round) ------------------------------------------------------
+
+
+def test_headings_are_never_review_sentences():
+    assert is_heading("一、2016年工作回顾") and is_heading("（三）深化重点领域改革")
+    assert not is_heading("一是国内生产总值增长6.9%。") and not is_heading("全年粮食增产。")
+    r, _ = review("淘汰落后产能任务如期完成。")
+    sents = review_sentences(r, part_ranges(r, "review"), 2019, False, {})
+    assert [s.text for s in sents] == ["淘汰落后产能任务如期完成。"]
+
+
+def test_object_clauses_keep_the_clause_that_names_the_object():
+    s = "自贸区建设取得新进展，跨江隧道建成通车，地铁三号线开工。"
+    a, b = object_clauses("启动跨江隧道建设", s)
+    assert s[a:b] == "跨江隧道建成通车"
+    assert object_clauses("出台人才新政", "各项工作扎实推进。") == (0, len("各项工作扎实推进。"))
+
+
+def test_intensities_are_not_matched_by_totals():
+    assert per_unit("单位地区生产总值二氧化碳排放量下降") and per_unit("万元GDP用水量")
+    assert not per_unit("二氧化硫排放量")
+    r, cands = review("二氧化硫、氮氧化物排放量分别下降5.6%和4%。单位地区生产总值能耗下降5%。")
+    old = Report.from_text("各位代表：\n一、2018年工作回顾\n去年很好。\n二、2019年工作安排\n"
+                           "单位地区生产总值用水量、二氧化碳排放量分别下降3%、4%。\n", check=False)
+    assert len(old.promises) == 2 and len(cands) == 3
+    for p in old.promises:
+        pk = promise_key(p.metric, SYN)
+        assert all(match(p, pk, c, SYN, set())[0] == 0 for c in cands), p.metric
+
+
+def test_figures_named_only_by_verbs_take_the_noun_after_the_number():
+    _, cands = review("制定或修订了25件地方性法规。")
+    assert [c.metric for c in cands] == ["制定或修订地方性法规"]

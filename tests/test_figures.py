@@ -309,6 +309,53 @@ def test_results_are_frozen_picklable_and_serialisable() -> None:
     assert "<table>" in figs._repr_html_()
     df = figs.to_pandas()
     assert list(df["unit"]) == ["%", "万户"]
+    assert list(df.columns[:4]) == ["source", "year", "span_start", "span_end"]
+    assert (df["span_start"][1], df["span_end"][1]) == figs[1].span
+    assert list(df.columns[-2:]) == ["value_span_start", "value_span_end"]
+
+
+def test_frames_of_many_reports_stack(national) -> None:
+    import pandas as pd
+
+    frames = [extract_figures(national(y), part="plan").to_pandas() for y in (2018, 2019)]
+    both = pd.concat(frames, ignore_index=True)
+    assert list(both.columns[:4]) == ["source", "year", "span_start", "span_end"]
+    assert set(both["year"]) == {2018, 2019} and str(both["year"].dtype) == "Int64"
+    assert both["source"].str.endswith(("2018.txt", "2019.txt")).all()
+    figs = national(2019).figures
+    assert (figs.source, figs.year) == (national(2019).source.path, 2019)
+    assert pickle.loads(pickle.dumps(figs)).year == 2019
+
+
+def test_chinese_numeral_range_before_kilowatt() -> None:
+    """千 of 千瓦 is a unit, not a digit: 二百八十万到三百万千瓦 is one range."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        f = _one("发电设备将生产二百八十万到三百万千瓦")
+    assert (f.low, f.high, f.unit, f.base_unit) == (280, 300, "万千瓦", "千瓦")
+    assert _one("发电能力增加一千万千瓦").unit == "万千瓦"
+
+
+def test_figure_warning_names_the_report_once_at_the_users_line(tmp_path) -> None:
+    from reportdiff.errors import FigureWarning
+
+    path = tmp_path / "report.txt"
+    path.write_text("政府工作报告\n一、2018年工作回顾\n地区生产总值增长10-5%。\n"
+                    "二、2019年工作安排\n地区生产总值增长6%左右。\n", encoding="utf-8")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = reportdiff.load(path, check=False)
+    with pytest.warns(FigureWarning) as caught:
+        report.figures  # noqa: B018
+        extract_figures(report)
+        extract_figures(report, part="review")
+    assert len(caught) == 1
+    assert str(caught[0].message).startswith(f"{path}: range '10-5%' not read as a figure")
+    assert caught[0].filename == __file__
 
 
 def test_deterministic() -> None:

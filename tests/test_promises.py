@@ -105,7 +105,11 @@ def test_bundled_promises_quote_their_spans(bundled):
     assert any(p.quote == "确保华侨城P158地块等项目全面开工" for p in ps)
     assert pickle.loads(pickle.dumps(ps)) == ps
     df = ps.to_pandas()
-    assert list(df.columns[:3]) == ["id", "kind", "metric"] and len(df) == len(ps)
+    assert list(df.columns[:6]) == ["source", "year", "span_start", "span_end", "id", "kind"]
+    assert len(df) == len(ps) and set(df["year"]) == {bundled.year}
+    assert list(df.loc[0, ["op", "value", "unit"]]) == ["=", 7.5, "%"]
+    assert (df.loc[0, "span_start"], df.loc[0, "span_end"]) == ps[0].span
+    assert pickle.loads(pickle.dumps(ps)).year == ps.year == bundled.year
     assert "<table>" in ps._repr_html_()
 
 
@@ -224,3 +228,50 @@ def test_due_years_of_plans(year, body, due):
     r = Report.from_text(f"各位代表：\n一、{year - 1}年工作回顾\n工作取得进展。\n"
                          f"二、{year}年工作安排\n{body}\n", check=False)
     assert [p.due for p in r.promises] == [due]
+
+
+# -- user-test fixes (fourth round) ------------------------------------------------------
+
+
+def test_respective_list_gives_each_figure_its_own_metric():
+    # A、B、C分别下降x、y、z: the k-th figure belongs to the k-th item; a per-unit
+    # modifier of the first item is shared by the others
+    r = plan("单位地区生产总值用水量、能耗、二氧化碳排放量分别下降20%、12%、16%。")
+    assert [(p.metric, p.target.value) for p in r.promises] == [
+        ("单位地区生产总值用水量下降", 20.0),
+        ("单位地区生产总值能耗下降", 12.0),
+        ("单位地区生产总值二氧化碳排放量下降", 16.0),
+    ]
+    assert all(p.target.direction == "down" for p in r.promises)
+
+
+def test_size_class_is_not_a_target():
+    # the number says which plants are meant, not how many
+    r = plan("关停不达标的20万千瓦以下燃煤机组。淘汰10蒸吨以下燃煤锅炉。"
+             "新增城镇就业50万人以上。")
+    assert summary(r) == [("quantitative", "新增城镇就业", ">=", 50.0, "万人")]
+
+
+def test_enumeration_words_never_start_a_metric():
+    r = plan("要降低企业负担。一是清理规范地方性基金。二是取消或停征涉企行政事业性收费20项。"
+             "第三，新建污水处理厂8座。")
+    metrics = [p.metric for p in r.promises if p.kind == "quantitative"]
+    assert metrics == ["取消或停征涉企行政事业性收费", "新建污水处理厂"]
+
+
+def test_a_date_is_not_a_named_object():
+    # the object (燃煤电厂超低排放改造) is in the sentence before: no promise from a fragment
+    r = plan("加大燃煤电厂超低排放改造力度。南部各市要于今年完成，北部各市于2021年完成。"
+             "确保滨江大道年内建成通车。")
+    assert [p.metric for p in r.promises] == ["滨江大道年内建成通车"]
+
+
+def test_unpaired_quotation_marks_are_dropped_from_a_metric():
+    r = plan("适时启动“沪伦通”。")
+    assert [(p.metric, p.quote) for p in r.promises] == [("适时启动“沪伦通”", "适时启动“沪伦通”")]
+
+
+def test_fraction_targets_describe_as_fractions():
+    r = plan("企业开办时间再压缩三分之一。")
+    (p,) = r.promises
+    assert p.target.describe() == "cut = 1/3" and p.describe() == "企业开办时间压缩 cut = 1/3"

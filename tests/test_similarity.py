@@ -158,8 +158,12 @@ def test_similarity_matrix_and_pandas(reports):
     assert [m[i][i] for i in range(3)] == [1.0, 1.0, 1.0]
     assert m[0][1] == 1.0 and m[0][2] == m[2][0] < 1.0
     df = table.to_pandas()
-    assert list(df.columns) == ["old", "new", "level", "old_ids", "new_ids", "relation",
-                                "tfidf", "jaccard"]
+    assert list(df.columns) == ["old_source", "old_year", "new_source", "new_year",
+                                "old_label", "new_label", "level", "old_ids", "new_ids",
+                                "relation", "tfidf", "jaccard"]
+    assert list(df["old_year"]) == [a.year, a.year] and list(df["new_year"]) == [a.year, b.year]
+    assert str(df["old_year"].dtype) == "Int64"
+    assert list(df["new_source"]) == [a.source.path, b.source.path]
     assert table.to_pandas(which="matrix").shape == (3, 3)
 
 
@@ -169,6 +173,19 @@ def test_similarity_chapter_level(reports):
     rels = {(u.old_ids, u.new_ids): u.relation for u in table.units}
     assert rels[(("2.1",), ("2.2",))] in ("same", "moved")
     assert rels[((), ("2.1",))] == "new"
+    # a new or dropped chapter has no counterpart: blank scores, not 0.000
+    fresh = next(u for u in table.units if u.relation in ("new", "dropped"))
+    assert all(v is None for _, v in fresh.scores)
+    units = table.to_pandas(which="units")
+    blank = units[units["relation"].isin(["new", "dropped"])]
+    assert len(blank) and blank["tfidf"].isna().all()
+    assert units[~units["relation"].isin(["new", "dropped"])]["tfidf"].notna().all()
+    # ... but the chapter-level mean counts them as 0 on purpose (see docs/similarity.md)
+    from reportdiff.render.similarity_table import similarity_csv, similarity_text
+
+    assert "0.000" not in [line.split()[-1] for line in similarity_text(table).splitlines()
+                           if " new " in f" {line} "]
+    assert any(row.endswith(",,,,,") for row in similarity_csv(table).splitlines())
     same = next(u for u in table.units if u.old_ids == ("2.1",))
     assert same["tfidf"] > 0.3
     assert 0.0 < table.pairs[0]["tfidf"] < 1.0

@@ -331,6 +331,21 @@ def test_missing_plan_part_warns():
     assert parsed.sections[1].role == "review"
 
 
+def test_structure_warning_points_at_the_users_call(tmp_path):
+    """The warning's file and line are the caller's, not report.py's or structure.py's."""
+    import reportdiff
+
+    text = "各位代表：\n一、2019年工作回顾\n发展质量提高。产业优化。"
+    with pytest.warns(StructureWarning, match="no plan part found") as caught:
+        Report.from_text(text, check=False)
+    assert [w.filename for w in caught] == [__file__]
+    path = tmp_path / "review-only.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.warns(StructureWarning, match=f"^{re.escape(str(path))}: no plan part") as caught:
+        reportdiff.load(path, check=False)
+    assert [w.filename for w in caught] == [__file__]
+
+
 def test_no_parts_warns_and_keeps_paragraphs():
     with pytest.warns(StructureWarning, match="no numbered parts"):
         parsed = _parse("今天天气很好，我们一起去公园散步，看到了很多花，大家都很高兴，一直走到傍晚。\n"
@@ -446,3 +461,46 @@ def test_outline_cli_errors(tmp_path):
     assert "Traceback" not in result.output
     bad = CliRunner().invoke(cli, ["outline", str(BUNDLED), "--depth", "9"])
     assert bad.exit_code == 2
+
+
+# -- an unnumbered review before numbered tasks (national 2002) -------------------------
+
+_UNNUMBERED = ("各位代表：\n现在，我代表国务院向大会作政府工作报告，请予审议。\n\n"
+               "首先报告2031年的工作\n\n"
+               "经济保持良好势头。国内生产总值增长7.3%。\n"
+               "我们也清醒地看到，还存在不少问题。\n"
+               "2032年是非常重要的一年。做好今年各项工作，意义重大。\n"
+               "今年要着重做好以下两个方面工作。\n"
+               "一、扩大内需\n增加居民收入。提高消费能力。\n"
+               "二、推进改革\n深化国有企业改革。完善社会保障。\n")
+
+
+def test_unnumbered_review_before_numbered_tasks():
+    """首先报告Y年的工作 opens the review; the first 'Y+1年/今年' paragraph opens the plan."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StructureWarning)
+        parsed = _parse(_UNNUMBERED)
+    got = [(s.id, s.title, s.role, s.year) for s in parsed.sections]
+    assert got == [("0", "", "other", None), ("1", "首先报告2031年的工作", "review", 2031),
+                   ("2", "", "plan", 2032), ("3", "扩大内需", "plan", 2032),
+                   ("4", "推进改革", "plan", 2032)]
+    assert parsed.year == 2032
+    assert [c.id for c in parsed.sections[2].children] == ["2.p1", "2.p2"]
+
+
+def test_announcement_without_review_text_is_not_a_review():
+    text = _UNNUMBERED.replace("经济保持良好势头。国内生产总值增长7.3%。\n我们也清醒地看到，还存在不少问题。\n", "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", StructureWarning)
+        parsed = _parse(text)
+    assert "review" not in [s.role for s in parsed.sections]
+
+
+def test_national_2002_review_and_plan(national):
+    report = national(2002)
+    roles = [(s.role, s.year) for s in report.sections]
+    assert report.year == 2002
+    assert roles[1] == ("review", 2001) and roles[-1] == ("other", None)
+    assert {r for r in roles[2:-1]} == {("plan", 2002)}
+    assert report.sections[1].title == "首先报告2001年的工作"
+    assert len(report.sections) == 12  # opening, review, plan intro, 一…八, 结束语

@@ -86,7 +86,11 @@ def _sources(data: dict[str, Any]) -> list[str]:
 
 
 def audit_markdown(audit: dict[str, Any]) -> str:
-    """An audit dict as Markdown: sources, summary table, the promise ledger."""
+    """An audit dict as Markdown: sources, summary table, the promise ledger.
+
+    Each ledger row gives the verdict with the rule that decided it and the
+    evidence quoted from NEW, so a reader can check the verdict by hand.
+    """
     old, new = audit.get("old") or {}, audit.get("new") or {}
     lines = [f"# Promise audit: {md_escape(_side_name(old))} → {md_escape(_side_name(new))}", ""]
     lines += ["## Sources", ""] + _sources(audit) + [""]
@@ -114,11 +118,12 @@ def audit_markdown(audit: dict[str, Any]) -> str:
             md_escape(fmt_outcome(item.get("outcome"))),
             fmt_attainment(item.get("attainment")),
             f"{v.icon} {v.label}",
+            md_escape(item.get("rule")) or "—",
             evidence,
         ])
     if rows:
         lines += _table(["id", "section", "promise", "target", "outcome", "attainment",
-                         "verdict", "evidence"], rows)
+                         "verdict", "rule", "evidence"], rows)
     else:
         lines.append("No promises were found in the old report.")
     lines.append("")

@@ -49,8 +49,9 @@ def _grid(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int])
     return "\n".join(lines) + "\n"
 
 
-def _fmt(x: float) -> str:
-    return f"{x:.3f}"
+def _fmt(x: float | None) -> str:
+    """A score with three decimals; blank for a unit with no counterpart (``None``)."""
+    return "" if x is None else f"{x:.3f}"
 
 
 def similarity_text(table: SimilarityTable) -> str:
@@ -81,7 +82,7 @@ def similarity_csv(table: SimilarityTable) -> str:
     for r in [*table.pairs, *table.units]:
         sc = dict(r.scores)
         w.writerow([r.old, r.new, r.level, " ".join(r.old_ids), " ".join(r.new_ids),
-                    r.relation or "", *(f"{sc[m]:.6f}" for m in ms)])
+                    r.relation or "", *("" if sc[m] is None else f"{sc[m]:.6f}" for m in ms)])
     return buf.getvalue()
 
 
