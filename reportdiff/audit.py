@@ -27,12 +27,12 @@ Evidence rules (details in :mod:`reportdiff.evidence` and ``docs/verdicts.md``)
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
+from ._warn import warn
 from .errors import MetricRedefinedWarning, ReportOrderWarning
 from .evidence import (
     SENTENCE,
@@ -310,9 +310,8 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
             ev = (_ev(new, *new.norm.to_norm(*c.fig.span)),)
             outcome = Outcome(c.fig.value, c.fig.unit, ev[0].quote, ev[0].span)
             if redefined:
-                warnings.warn(f"{p.id} {p.metric}: the review reports {c.metric} instead, a "
-                              "redefined metric; not matched", MetricRedefinedWarning,
-                              stacklevel=3)
+                warn(MetricRedefinedWarning(f"{p.id} {p.metric}: the review reports {c.metric} "
+                                            "instead, a redefined metric; not matched"))
                 return AuditItem(p, "unclear", outcome, None,
                                  f"metric redefined: the review reports {c.metric}, "
                                  f"the promise was {p.metric}", 0.5, ev,
@@ -354,8 +353,9 @@ def _num(x: float | None) -> str:
 
 
 def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
-                 synonyms: dict[str, tuple[str, ...]], canon: Mapping[str, tuple[str, ...]], later: bool,
-                 promised: set[str], flags: list[str], min_match: float = 0.6) -> AuditItem:
+                 synonyms: dict[str, tuple[str, ...]], canon: Mapping[str, tuple[str, ...]],
+                 later: bool, promised: set[str], flags: list[str],
+                 min_match: float = 0.6) -> AuditItem:
     """The verdict from words when no figure decides: completion, failure, vague outcome."""
     word_best: tuple[float, float, Sentence, bool] | None = None
     for s in sents:
@@ -464,26 +464,24 @@ def _check_order(old: Report, new: Report) -> None:
     """
     o, n = _name(old), _name(new)
     if old.source.sha256 and old.source.sha256 == new.source.sha256:
-        warnings.warn(f"OLD ({o}) and NEW ({n}) are the same document (sha256 "
-                      f"{old.source.sha256[:12]}…): a report does not review its own plan; "
-                      "pass the next year's report as NEW", ReportOrderWarning, stacklevel=3)
+        msg = (f"OLD ({o}) and NEW ({n}) are the same document (sha256 "
+               f"{old.source.sha256[:12]}…): a report does not review its own plan; "
+               "pass the next year's report as NEW")
+    elif old.year is None or new.year is None or new.year - 1 == old.year:
         return
-    if old.year is None or new.year is None or new.year - 1 == old.year:
-        return
-    if new.year == old.year:
-        warnings.warn(f"OLD ({o}) and NEW ({n}) are both {old.year} reports: NEW must review "
-                      f"{old.year}; pass the {old.year + 1} report as NEW",
-                      ReportOrderWarning, stacklevel=3)
+    elif new.year == old.year:
+        msg = (f"OLD ({o}) and NEW ({n}) are both {old.year} reports: NEW must review "
+               f"{old.year}; pass the {old.year + 1} report as NEW")
     elif new.year < old.year:
-        warnings.warn(f"NEW ({n}, the {new.year} report) reviews {new.year - 1}, but OLD ({o}) "
-                      f"plans {old.year}: the reports look swapped; pass the older report "
-                      f"first (OLD = the {min(old.year, new.year)} report)",
-                      ReportOrderWarning, stacklevel=3)
+        msg = (f"NEW ({n}, the {new.year} report) reviews {new.year - 1}, but OLD ({o}) "
+               f"plans {old.year}: the reports look swapped; pass the older report "
+               f"first (OLD = the {new.year} report)")
     else:
-        warnings.warn(f"NEW ({n}, the {new.year} report) reviews {new.year - 1}, but OLD ({o}) "
-                      f"plans {old.year}: the reports are not consecutive, so {old.year}'s "
-                      f"promises are checked against {new.year - 1}'s outcomes; pass the "
-                      f"{old.year + 1} report as NEW", ReportOrderWarning, stacklevel=3)
+        msg = (f"NEW ({n}, the {new.year} report) reviews {new.year - 1}, but OLD ({o}) "
+               f"plans {old.year}: the reports are not consecutive, so {old.year}'s "
+               f"promises are checked against {new.year - 1}'s outcomes; pass the "
+               f"{old.year + 1} report as NEW")
+    warn(ReportOrderWarning(msg))
 
 
 def audit(

@@ -652,6 +652,7 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
         prev = re.sub(r"(?:建设力度|力度|工作|建设)$", "", prev)
         if 2 <= len(prev) <= 12 and not re.search(r"\d", prev):
             metric = prev + metric
+    metric = ENUMERATION.sub("", metric)  # 三是…，免征范围扩大到: the subject without 三是
     if len(metric) < 2:
         return None
     is_range = f.low is not None and f.high is not None
@@ -675,7 +676,8 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
 
 #: Modifiers that a list of metrics shares when the first item carries them:
 #: 单位国内生产总值用水量、能耗、二氧化碳排放量 (each per unit of GDP).
-_SHARED_HEAD = re.compile(r"^(?:单位(?:国内|地区)生产总值|单位GDP|万元(?:国内|地区)?生产总值|万元GDP|"
+_SHARED_HEAD = re.compile(r"^(?:单位(?:国内|地区)生产总值|单位GDP|"
+                          r"万元(?:国内|地区)?生产总值|万元GDP|"
                           r"人均|每万人|每千人)")
 
 
@@ -712,10 +714,11 @@ def _respective(text: str, cs: int, vs: int, same: list[tuple[int, int]], f: Fig
     if len(items) == len(after) - 1 and items:
         last = re.split(r"以及|和|及|与", items[-1], maxsplit=1)
         items = items[:-1] + [x for x in last if x]
-    if k < 0 or len(items) != len(after):
-        return ""
     verb = re.sub(r"(?:到|至)$", "", re.match(r"[\u4e00-\u9fff]*",
                                                  text[fb + 2:after[0][0]]).group())
+    if k < 0 or len(items) != len(after):
+        # 城乡低保人均补助标准分别提高5%和8%: no list to pair with, the subject for each
+        return head + verb if len(items) == 1 and len(residual(head)) >= 2 else ""
     item = items[k]
     shared = _SHARED_HEAD.match(items[0])
     if k > 0 and shared and not _SHARED_HEAD.match(item):

@@ -243,6 +243,10 @@ def test_respective_list_gives_each_figure_its_own_metric():
         ("单位地区生产总值二氧化碳排放量下降", 16.0),
     ]
     assert all(p.target.direction == "down" for p in r.promises)
+    # no list before 分别 to pair with: each figure gets the subject, not the other figure
+    r = plan("城乡居民医保补助标准分别提高6%和9%。")
+    assert [(p.metric, p.target.value) for p in r.promises] == [
+        ("城乡居民医保补助标准提高", 6.0), ("城乡居民医保补助标准提高", 9.0)]
 
 
 def test_size_class_is_not_a_target():

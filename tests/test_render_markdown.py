@@ -28,9 +28,11 @@ def test_audit_has_one_ledger_line_per_promise() -> None:
 def test_report_text_cannot_become_markup() -> None:
     audit = golden_input("audit-input.json")
     audit["promises"][0]["promise"]["quote"] = "a|b\n<script>x</script> [l](http://e) *s*"
+    audit["promises"][0]["rule"] = "floor: outcome 6.6% >= 6.5% | *x*"
     md = audit_markdown(audit)
     row = next(ln for ln in md.splitlines() if ln.startswith("| p1 "))
-    assert row.count(" | ") == 7  # the pipe in the quote did not add a column
+    assert row.count(" | ") == 8  # nine columns: the pipes in quote and rule add none
+    assert "floor: outcome 6.6% &gt;= 6.5% \\| \\*x\\*" in row  # the rule column, escaped
     assert "<script>" not in md and "&lt;script&gt;" in md
     assert "\\[l\\](http://e)" in md and "\\*s\\*" in md  # no link without its [
 

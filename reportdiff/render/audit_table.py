@@ -50,10 +50,13 @@ _QUOTE = 40
 _METRIC = 26
 
 
-def _fmt(x: float | None) -> str:
+def _fmt(x: float | None, unit: str | None = "%") -> str:
+    """A number as the other renderers spell it; a unitless share as ``1/2``."""
+    from .common import _fraction, fmt_number
+
     if x is None:
         return ""
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    return _fraction(float(x)) if not unit else fmt_number(float(x))
 
 
 #: A line break between two Chinese characters (a PDF or a hard-wrapped text file
@@ -106,7 +109,7 @@ def promises_csv(promises: Sequence[Promise], *, excel: bool = False) -> str:
 def _outcome(i: AuditItem) -> str:
     if i.outcome is None or i.outcome.value is None:
         return "-"
-    return f"{_fmt(i.outcome.value)} {i.outcome.unit or ''}".strip()
+    return f"{_fmt(i.outcome.value, i.outcome.unit)} {i.outcome.unit or ''}".strip()
 
 
 def audit_rows(audit: Audit) -> list[tuple[str, ...]]:
