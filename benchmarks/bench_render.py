@@ -56,7 +56,10 @@ def main() -> None:
             totals["html"] += t_html
             totals["sqlite"] += t_sql
             n_fig = len(old.figures) + len(new.figures)
-            kb = lambda s: len(s.encode("utf-8")) / 1024
+
+            def kb(s):
+                return len(s.encode("utf-8")) / 1024
+
             print(f"{y - 1}→{y:<6} {len(audit.to_dict()['promises']):>8} {len(diff.pairs):>5} "
                   f"{kb(html):>8.0f} {t_html:>7.2f} {kb(md):>6.0f} {kb(csv):>6.0f} "
                   f"{kb(js):>7.0f} {t_sql:>8.2f} {n_fig:>7}")

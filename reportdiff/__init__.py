@@ -6,35 +6,42 @@ render``; every stage is a pure function over immutable, picklable results.
 
 from __future__ import annotations
 
+from .align import Alignment, Link, ReviewLink, align  # align
+from .audit import Audit, AuditItem, audit  # audit
+from .diff import Diff, diff
 from .errors import (
     BrokenDocumentError,
     DecodeError,
     DownloadError,
     EmptyInputError,
+    EncodingGuessWarning,
+    FigureWarning,
     IncomparableError,
     InputNotFoundError,
-    NoTextError,
+    MetricRedefinedWarning,
     NotAReportError,
+    NoTextError,
     ReportDiffError,
     ReportDiffWarning,
+    ReportOrderWarning,
+    StructureWarning,
     UnsupportedFormatError,
     UsageError,
-        EncodingGuessWarning,
-    StructureWarning,
-    FigureWarning,
-    MetricRedefinedWarning,
-    ReportOrderWarning,
+)
+from .figures import (  # figures
+    Figure,
+    FigureDelta,
+    FigureDeltas,
+    Figures,
+    extract_figures,
+    figure_deltas,
 )
 from .load import load
+from .promises import Promise, Promises, Target  # promises
 from .report import Report, Section, Source
-from .diff import Diff, diff
-from .figures import Figure, FigureDelta, FigureDeltas, Figures, extract_figures, figure_deltas  # figures
-from .align import Alignment, Link, ReviewLink, align  # align
 from .similarity import SimilarityResult, SimilarityTable, similarity  # similarity
 from .tokenize import JiebaTokenizer, Tokenizer, default_tokenizer  # tokenize
-from .promises import Promise, Promises, Target  # promises
 from .verdicts import AuditOptions  # audit
-from .audit import Audit, AuditItem, audit  # audit
 
 __version__ = "0.1.0"
 

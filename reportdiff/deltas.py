@@ -275,7 +275,8 @@ def _label(x: Report | Iterable[Figure]) -> tuple[str | None, int | None]:
 
 
 _MULTI_YEAR = ("年均", "五年", "累计", "多年", "过去五年")
-_MULTI_YEAR_OPENING = re.compile(r"^[^。]{0,6}(?:[二三四五六七八九十几多]年来|过去[二三四五十几]年|本届政府)")
+_MULTI_YEAR_OPENING = re.compile(r"^[^。]{0,6}(?:[二三四五六七八九十几多]年来|"
+                                 r"过去[二三四五十几]年|本届政府)")
 
 
 _ANNOUNCES = re.compile(r"(?:以下|如下)[^。；]{0,12}[。：:]?$")

@@ -146,7 +146,7 @@ def demo(report: Report | str | PathLike[str] | None = None) -> Demo:
     used_p: set[int] = set()
     used_c: set[int] = set()
     chosen: list[tuple[int, int]] = []
-    for score, i, k in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+    for _score, i, k in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
         if i in used_p or k in used_c:
             continue
         used_p.add(i)

@@ -206,7 +206,7 @@ class Diff:
         return tuple(p for p in self.pairs if p.changed or p.changed_figures)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON structure of ``reportdiff diff --format json`` (schema ``reportdiff.diff/1``)."""
+        """The JSON of ``reportdiff diff --format json`` (schema ``reportdiff.diff/1``)."""
         return {
             "schema": SCHEMA,
             "old": _report_dict(self.old),
@@ -312,8 +312,9 @@ def diff(old: Report | str | os.PathLike[str], new: Report | str | os.PathLike[s
     ...     new = Report.from_text("一、工作回顾\\n过去一年，经济运行保持在合理区间。", check=False)
     >>> part = Link((old.sections[0].id,), (new.sections[0].id,), "same", 0.8)
     >>> d = diff(old, new, alignment=[part], level="char")
-    >>> d.pairs[0].ops
-    (('equal', '一、工作回顾\\n过去一年，经济运行'), ('delete', '稳中向好'), ('insert', '保持在合理区间'), ('equal', '。'))
+    >>> d.pairs[0].ops  # doctest: +NORMALIZE_WHITESPACE
+    (('equal', '一、工作回顾\\n过去一年，经济运行'), ('delete', '稳中向好'),
+     ('insert', '保持在合理区间'), ('equal', '。'))
     >>> round(d.summary.unchanged_share, 3)  # 2 × 16 / (20 + 23), line break not counted
     0.744
     """

@@ -63,7 +63,8 @@ MULTI_YEAR = re.compile(r"年均(?:增长|增速|上涨|下降|提高|增加|减
 #: Words of a statement that holds for every year (一直控制在3%以内).
 EVERY_YEAR = re.compile(r"一直|始终|每年|连续")
 _COMPARE = re.compile(r"比上年|比去年|同比|实际|名义|年末|全年|达到|达|为|是")
-_ELIDED = re.compile(r"^(?:(?:19|20)\d\d年|去年的?|当年)?(?:占|降到|降至|下降到|降低到|提高到|增加到|"
+_ELIDED = re.compile(r"^(?:(?:19|20)\d\d年|去年的?|当年)?"
+                     r"(?:占|降到|降至|下降到|降低到|提高到|增加到|"
                      r"上升到|扩大到|达到)")
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 
@@ -216,7 +217,8 @@ def base_key(key: str) -> str:
     return key
 
 
-_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|"
+                      r"[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                       r"\d{1,2}[、．.](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节|篇))")
 
 
@@ -265,7 +267,8 @@ def review_sentences(report: Report, ranges: list[tuple[int, int]], prev_year: i
 
 
 #: Verbs (and joining words) that name no object: 制定或修订 (了30件行政法规).
-_VERB_ONLY = re.compile(r"制定|修订|修改|出台|颁布|发布|审议|通过|提请|新建|建成|开工|实施|取消|下放|"
+_VERB_ONLY = re.compile(r"制定|修订|修改|出台|颁布|发布|审议|通过|提请|新建|建成|开工|实施|"
+                        r"取消|下放|"
                         r"清理|改建|扩建|新设|设立|批准|[或和及共]")
 #: A metric that names only an attribute: its subject is elsewhere in the sentence.
 _ATTRIBUTE = re.compile(r"(?:试点)?(?:范围|覆盖面|覆盖率|比重|比例|占比)")
@@ -355,13 +358,15 @@ def candidates(report: Report, sents: list[Sentence], synonyms: dict[str, tuple[
             tail = text[ve:sent.end]
             noun = re.match(r"[\u4e00-\u9fff]{0,10}?(?=[，；。、（]|$)", tail)
             metric = metric + (noun.group() if noun else "")
-        elif sub.endswith(metric) and re.search(r"\d[^，；、]*(?:以上|以下|以内)", sub[:len(sub) - len(metric)]):
+        elif sub.endswith(metric) and re.search(r"\d[^，；、]*(?:以上|以下|以内)",
+                                                sub[:len(sub) - len(metric)]):
             metric = sub  # 引进30亿元以上现代服务业项目1个: the qualifier belongs to the metric
         if _ATTRIBUTE.fullmatch(re.sub(r"扩大|缩小|到$|至$", "", _core(metric))):
             # 2343个县开展新型农村社会养老保险试点，……，覆盖面扩大到60%以上: the attribute
             # is the sentence's subject's
             first = re.split(r"[，,：]", text[sent.start:vs], maxsplit=1)[0]
-            topic = re.sub(r"^[个万亿]", "", re.sub(r"[\d.]+[^\u4e00-\u9fff]*|（[^）]*）", "", first))
+            topic = re.sub(r"^[个万亿]", "",
+                           re.sub(r"[\d.]+[^\u4e00-\u9fff]*|（[^）]*）", "", first))
             if len(topic) >= 4 and first != text[sent.start:vs]:
                 metric = topic + metric
         if len(_core(metric)) < 2:
@@ -467,7 +472,8 @@ def match(p: Promise, pk: str, c: Candidate, canon: Mapping[str, tuple[str, ...]
         return 0.0, False  # a stock against a flow: 高新技术企业总数 is not 新增高新技术企业
     if (p.target is not None and p.target.unit.endswith("元") and "新增" in p.metric
             and not re.search(r"新增|增加|增长|提高", c.metric)):
-        return 0.0, False  # new money is not a budget total: 新增义务教育经费 / 义务教育经费1840亿元
+        # new money is not a budget total: 新增义务教育经费 / 义务教育经费1840亿元
+        return 0.0, False
     if pk in canon:
         if c.key == pk:
             return 1.0, False
@@ -512,7 +518,8 @@ def _other_kind(a: str, b: str) -> bool:
     in common: 铁路货物周转量 and 汽车货物周转量, 旅客周转量 and 汽车货物周转量 are
     different things; 改建农村公路 and 新建改建农村公路 are not.
 
-    >>> _other_kind("铁路货物周转量", "汽车货物周转量"), _other_kind("改建农村公路", "新建改建农村公路")
+    >>> (_other_kind("铁路货物周转量", "汽车货物周转量"),
+    ...  _other_kind("改建农村公路", "新建改建农村公路"))
     (True, False)
     >>> _other_kind("单位国内生产总值二氧化碳排放量", "二氧化硫排放量")
     True
@@ -545,7 +552,9 @@ def per_unit(metric: str) -> bool:
 
 
 def _thresholds(metric: str) -> set[str]:
-    """Money thresholds inside a metric name: ``投资过30亿元项目`` → {"30"}, ``亿元以上项目`` → {"1"}.
+    """Money thresholds inside a metric name.
+
+    ``投资过30亿元项目`` → {"30"}, ``亿元以上项目`` → {"1"}.
 
     >>> sorted(_thresholds("引进亿元以上制造业项目")), sorted(_thresholds("引进30亿元以上项目"))
     (['1'], ['30'])
@@ -602,8 +611,10 @@ def mentions(p: Promise, pk: str, sent: str, synonyms: dict[str, tuple[str, ...]
 
 
 #: Verbs of a qualitative promise, dropped to leave its object (出台实施 …规划纲要).
-_TASK_VERB = re.compile(r"投入使用|投入运营|适时|全面|基本|确保|力争|争取|加快|推进|实施|出台|建成|建设|"
-                        r"竣工|完工|完成|通车|开通|开工|启动|落地|挂牌|上市|供地|交付|开业|封顶|摘牌")
+_TASK_VERB = re.compile(r"投入使用|投入运营|适时|全面|基本|确保|力争|争取|加快|推进|实施|"
+                        r"出台|建成|建设|"
+                        r"竣工|完工|完成|通车|开通|开工|启动|落地|挂牌|上市|供地|交付|开业|"
+                        r"封顶|摘牌")
 
 
 def object_clauses(metric: str, sentence: str) -> tuple[int, int]:

@@ -51,8 +51,10 @@ _RANK = re.compile(
 _SCOPE_RANK = re.compile(
     rf"(?<![居列名排至到于持])(?:全[市省国区县州旗]|[\u4e00-\u9fff]{{0,4}}城区)"
     rf"第(?P<n1>[{_CN_D}十\d]+)(?:位|名)?(?![\u4e00-\u9fff])")
-_SCOPE_ONLY = re.compile(r"^(?:全[市省国区县州旗]|[\u4e00-\u9fff]{0,4}城区|同类城市|中部|西部|东部)$")
-_RANK_MORE = re.compile(rf"(?:和|、|及|与)(?P<subj>[\u4e00-\u9fff]{{1,10}}?(?=第))?第?(?P<n>[{_CN_D}十\d]+)"
+_SCOPE_ONLY = re.compile(r"^(?:全[市省国区县州旗]|[\u4e00-\u9fff]{0,4}城区|同类城市|"
+                         r"中部|西部|东部)$")
+_RANK_MORE = re.compile(rf"(?:和|、|及|与)(?P<subj>[\u4e00-\u9fff]{{1,10}}?(?=第))?"
+                        rf"第?(?P<n>[{_CN_D}十\d]+)"
                         rf"(?:位|名)?")
 
 _CLAUSE_END = "，。；！？：\n"
@@ -68,7 +70,8 @@ def _is_break(text: str, i: int, ends: str = _CLAUSE_END) -> bool:
     return ch == "," and not (i > 0 and text[i - 1].isdigit() and _THOUSANDS.match(text, i + 1))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_ALNUM = re.compile(r"[A-Za-z]")
-_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "不高于", "超过", "突破", "跨越", "迈过", "跨过",
+_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "不高于", "超过", "突破", "跨越", "迈过",
+                      "跨过",
                       "接近", "将近",
                       "大约", "高于", "低于", "逾", "超", "近", "约", "达")
 _SUFFIX_QUALIFIERS = re.compile(r"(?:以上|以内|以下|左右|上下|之内|多|余)")
@@ -197,7 +200,8 @@ def _merge_changes(text: str, toks: list[_Tok]) -> list[_Tok]:
                 verb = re.sub(rf"(?:为|到|至){_WHEN}?$", "", mid)
                 from_value = a.value
                 if a.unit and a.unit != b.unit:  # 由5千多户增加到1万6千多户: a's value in b's unit
-                    from_value = float(f"{to_base(a.value, a.unit)[0] / to_base(1.0, b.unit)[0]:.10g}")
+                    from_value = float(
+                        f"{to_base(a.value, a.unit)[0] / to_base(1.0, b.unit)[0]:.10g}")
                 out.append(_Tok(a.start, b.end, b.value, b.unit, a.qualifier + b.qualifier,
                                 from_value=from_value, kind="change", direction=verb,
                                 chinese=a.chinese and b.chinese))
@@ -237,7 +241,8 @@ def _listed(text: str, a: _Tok, b: _Tok) -> bool:
 def _share_units(text: str, toks: list[_Tok]) -> list[_Tok]:
     """``4.2和0.7个百分点``: a bare number in a list takes the unit of the next item."""
     for a, b in itertools.pairwise(toks):
-        if not a.unit and b.unit and not a.chinese and text[a.end:b.start] in ("和", "、", "及", "与") \
+        if not a.unit and b.unit and not a.chinese \
+                and text[a.end:b.start] in ("和", "、", "及", "与") \
                 and text[a.start - 1:a.start] != "第":
             a.unit = b.unit
     return toks
@@ -283,10 +288,12 @@ def _keep(text: str, t: _Tok, end: int) -> bool:
         return False  # a quoted numeral is a name
     if t.chinese and not has_mag and not any(c in _CN_D for c in text[t.start:t.end]) \
             and not text[max(0, t.start - 2):t.start].endswith(_ROUND_LEAD):
-        return False  # 四两拨千斤, 百家: a bare 十/百/千 is a figure only before 万/亿 or after 近/上
-    if base in ("小时", "个小时", "分钟", "天", "个月", "月", "工作日", "个工作日") and _CJK.match(after) \
-            and after not in "内以左之上多余的":
-        return False  # 24小时自助图书馆, 停产8个月完成改造: a duration naming a service or a time taken
+        # 四两拨千斤, 百家: a bare 十/百/千 is a figure only before 万/亿 or after 近/上
+        return False
+    if base in ("小时", "个小时", "分钟", "天", "个月", "月", "工作日", "个工作日") \
+            and _CJK.match(after) and after not in "内以左之上多余的":
+        # 24小时自助图书馆, 停产8个月完成改造: a duration naming a service or a time taken
+        return False
     if t.chinese and not has_mag and t.kind != "change":
         if base in _COUNT_CLASSIFIERS or base in ("次", "年"):
             if t.value < 10 or (t.value in (10, 100, 1000) and not text[

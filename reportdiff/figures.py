@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+# The deltas live in their own module; they are part of this module's API.
+from .deltas import FigureDelta, FigureDeltas, compare_figures, figure_deltas
 from .figure_tokens import (
     _CJK,
     _CLAUSE_QUALIFIERS,
@@ -533,7 +535,9 @@ def _distribute(text: str, out: list[Figure], group: list[tuple[int, int, int]],
 
 
 def _shared_tail(items: list[str]) -> str:
-    """The head noun the last item writes for all: ``城镇``, ``农村居民人均可支配收入`` → ``居民人均可支配收入``.
+    """The head noun the last item writes for all.
+
+    ``城镇``, ``农村居民人均可支配收入`` → ``居民人均可支配收入``.
 
     Short modifiers of one length (``城镇``, ``农村``) take what follows the same
     length in the last item; longer ones (``城镇居民``) take what follows their
@@ -561,7 +565,8 @@ _SUBJECTLESS = frozenset(["", "年均", "平均", "同比", "比上年", "实际
 
 
 #: Verbs that leave the counted thing to be written after the number (新建5所学校).
-_BARE_VERBS = ("新建", "新设", "建成", "设立", "组建", "推动", "引进", "培育", "完成", "开展", "建设",
+_BARE_VERBS = ("新建", "新设", "建成", "设立", "组建", "推动", "引进", "培育", "完成", "开展",
+               "建设",
                "新增", "净增", "惠及", "扶持", "为", "实施", "办理", "打造", "创建", "开工", "改造",
                "举办", "帮助", "带动", "吸引", "覆盖", "资助", "解决", "安置", "启动", "确保", "有",
                "设", "建", "使", "对", "在", "向", "给")
@@ -714,10 +719,12 @@ _TARGET_AFTER = re.compile(r"(?:以上|以内|以下|左右|上下)?的(?:预期
 
 
 #: ``是“十五”期末的1.9倍``, ``为2012年的2倍``: a multiple of an earlier value is a growth
-_TIMES_EARLIER = re.compile(r"(?:是|为|相当于)[^，。；,]{0,12}?(?:\d{4}年|年|期末|期间|时期|年末|年底|"
+_TIMES_EARLIER = re.compile(r"(?:是|为|相当于)[^，。；,]{0,12}?"
+                            r"(?:\d{4}年|年|期末|期间|时期|年末|年底|"
                             r"上年|去年)(?:末|底|初)?的?$")
 #: a comparison with a target or a reference: 超目标, 高于全国增速, 超过全省, 远超传统产业
-_COMPARATIVE = re.compile(r"^(?:远|均|分别|又|还)?(?:超过|超出|超|高于|低于|快于|慢于|高出|低出|领先|"
+_COMPARATIVE = re.compile(r"^(?:远|均|分别|又|还)?"
+                          r"(?:超过|超出|超|高于|低于|快于|慢于|高出|低出|领先|"
                           r"落后)(?!过|出)")
 
 
@@ -798,11 +805,13 @@ _LAST_YEAR_BEFORE = re.compile(r"(?:由|从)(?:上年|去年|上一年)(?:的)?[
 def _rank_metric(prev: list[Figure], text: str, cs: int, t: _Tok) -> str:
     """A rank's metric: its own subject, else the figure(s) it ranks (``分别位居第三和第二``)."""
     head = text[cs:t.start]
-    m = re.search(r"(?:位居|位列|居于|居|排名|排在|排|名列|列|跃居|跃升|升至|稳居|保持|从|由|上升|提升|"
+    m = re.search(r"(?:位居|位列|居于|居|排名|排在|排|名列|列|跃居|跃升|升至|稳居|保持|从|由|"
+                  r"上升|提升|"
                   r"下降|降至)", head)
     own = strip_metric(head[:m.start()]) if m else ""
     own = re.split(r"[\d一二两三四五六七八九十百千]", own, maxsplit=1)[0] if own else own
-    for w in ("分别", "均", "都", "继续", "稳定", "仍", "连续", "由上年", "由去年", "由", "从", "其中"):
+    for w in ("分别", "均", "都", "继续", "稳定", "仍", "连续", "由上年", "由去年", "由", "从",
+              "其中"):
         own = own.replace(w, "")
     own = strip_metric(own.strip("、，"))
     if own and own not in _SUBJECTLESS:
@@ -829,6 +838,3 @@ def _rank_metric(prev: list[Figure], text: str, cs: int, t: _Tok) -> str:
         return cands[-1].metric + "排名"
     return own + "排名"
 
-
-# The deltas live in their own module; they are part of this module's API.
-from .deltas import FigureDelta, FigureDeltas, compare_figures, figure_deltas

@@ -164,7 +164,8 @@ def parse_percent_words(s: str) -> float | None:
     return parse_number(m.group(1))
 
 
-_FRACTION = re.compile(r"^([零〇一二两三四五六七八九十百\d]+)分之([零〇一二两三四五六七八九十\d]+)$")
+_FRACTION = re.compile(r"^([零〇一二两三四五六七八九十百\d]+)分之"
+                       r"([零〇一二两三四五六七八九十\d]+)$")
 
 
 def parse_fraction(s: str) -> float | None:

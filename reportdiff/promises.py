@@ -33,8 +33,10 @@ anything else (增长7.5%, 提高到450元)       ``=``
 >>> r = Report.from_text("各位代表：\\n一、2019年工作回顾\\n去年GDP增长6.6%。\\n"
 ...     "二、2020年工作安排\\n今年主要预期目标是：国内生产总值增长6%左右，城镇新增就业900万人以上。"
 ...     "确保华侨城P158地块等项目全面开工。加快推进改革。\\n", check=False)
->>> [(p.kind, p.metric, p.target.op if p.target else None) for p in r.promises]
-[('quantitative', '国内生产总值增长', '~'), ('quantitative', '城镇新增就业', '>='), ('qualitative', '华侨城P158地块等项目全面开工', None)]
+>>> [(p.kind, p.metric, p.target.op if p.target else None)
+...  for p in r.promises]  # doctest: +NORMALIZE_WHITESPACE
+[('quantitative', '国内生产总值增长', '~'), ('quantitative', '城镇新增就业', '>='),
+ ('qualitative', '华侨城P158地块等项目全面开工', None)]
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ COMPLETION_VERBS: tuple[str, ...] = ("投入使用", "投入运营", "建成", "
 
 _AT_LEAST = ("不低于", "不少于", "至少", "超过", "突破", "高于")
 _AT_MOST = ("不超过", "不高于", "控制在", "低于", "少于")
-_PAST = re.compile(r"已经|已[设建有达实经完成]|去年|(?<![础面])上年(?![度均])|过去|五年来|累计|曾|前几年")
+_PAST = re.compile(r"已经|已[设建有达实经完成]|去年|(?<![础面])上年(?![度均])|过去|五年来|"
+                   r"累计|曾|前几年")
 _FORECAST = re.compile(r"将[高]?达|将超过|历史最高|历史新高")
 _FUTURE = re.compile(r"今后|将|到20\d\d年|要")
 #: Money the government spends is delivered by it: 支出总额将达到664亿元 is a commitment.
@@ -91,21 +94,26 @@ _ESTIMATE = re.compile(r"^(?:今年|全年)?预计(?!数)")
 _CUE = re.compile(r"今年|明年|年内|全年要|要|将|拟|确保|力争|争取|预期|目标|计划|力求|努力|务必")
 _EXPLAIN = re.compile(r"考虑了?|兼顾|表明|体现了?|意味着|有利于|可以实现|就能够|能够实现|主要是|"
                       r"主要基于|之所以")
-_HORIZON = re.compile(r"到((?:19|20)\d\d)年|((?:19|20)\d\d)年前|今后五年|今后几年|今后一个时期|"
-                      r"到(一九[〇零一二三四五六七八九]{2})年|第([一二三四五六七八九十]+)个五年计划|"
+_HORIZON = re.compile(r"到((?:19|20)\d\d)年|((?:19|20)\d\d)年前|今后五年|今后几年|"
+                      r"今后一个时期|"
+                      r"到(一九[〇零一二三四五六七八九]{2})年|"
+                      r"第([一二三四五六七八九十]+)个五年计划|"
                       r"“?十([一二三四五六])五”?时期|“?十([一二三四五六])五”?期间|今明两年")
 _BARE_DIRECTION = re.compile(r"^(?:要|并|同时|继续|进一步|大力|积极|着力|全力|切实|不断|持续)*"
                              r"(?:加快|推进|深化|加强|推动|促进|完善|健全|提升|优化|坚持|强化|"
                              r"深入|扎实|稳步|扩大|支持|鼓励|发展|落实|抓好|做好|打造|培育)")
-_NAMED = re.compile(r"[A-Za-z0-9]|“[^”]{2,}”|《[^》]+》|项目|工程|地块|片区|园区|产业园|公园|[园馆站桥港厂楼]"
+_NAMED = re.compile(r"[A-Za-z0-9]|“[^”]{2,}”|《[^》]+》|项目|工程|地块|片区|园区|产业园|公园|"
+                    r"[园馆站桥港厂楼]"
                     r"|医院|学院|学校|大道|[^路]路|线路|铁路|基地|新城|中心|平台|大厦|试点|方案|条例|"
                     r"办法|规划|制度|改革|机构|清单|体系|法律|法规|收储")
 _CLAUSE_SPLIT = re.compile(r"[，,：:；;。！？!?\n]")
 _SENT_SPLIT = re.compile(r"[。！？!?；;\n]")
 _FILLER_HEAD = ("今年", "全年", "年内", "要", "再", "拟", "将", "并", "同时", "其中", "把", "确保",
-                "力争", "争取", "努力", "务必", "继续", "进一步", "预期", "实现", "完成", "但", "而",
+                "力争", "争取", "努力", "务必", "继续", "进一步", "预期", "实现", "完成", "但",
+                "而",
                 "安排", "保持", "主要预期目标是", "发展的主要预期目标是", "主要目标是")
-_FILLER_TAIL = ("控制在", "保持在", "稳定在", "提高到", "增加到", "扩大到", "不低于", "不少于", "不超过",
+_FILLER_TAIL = ("控制在", "保持在", "稳定在", "提高到", "增加到", "扩大到", "不低于", "不少于",
+                "不超过",
                 "不高于", "要", "拟", "将", "预期",
                 "力争", "再", "定在", "达到", "为", "按", "在")
 
@@ -398,7 +406,8 @@ def extract_promises(
     found: list[tuple[tuple[int, int], dict[str, Any]]] = []
     seen_targets: list[tuple[str, str, float | None, str]] = []
     for pstart, pend in part_ranges(report, "plan"):
-        part_title = text[pstart:text.find("\n", pstart, pend) if "\n" in text[pstart:pend] else pend]
+        part_title = text[pstart:text.find("\n", pstart, pend)
+                          if "\n" in text[pstart:pend] else pend]
         figs = list(extract_figures(report, nspan=(pstart, pend), synonyms=synonyms))
         by_sentence: dict[tuple[int, int], list[tuple[Figure, tuple[int, int]]]] = {}
         for f in figs:
@@ -764,7 +773,8 @@ def _clean_metric(phrase: str, f: Figure) -> str:
     s = re.sub(r"^在[^，；]*?基础上", "", s)  # 在明显提高质量和效益的基础上年均增长7%
     if len(residual(re.sub(r"年均|平均", "", s))) < 2:
         # 今年经济增长预期目标为7%左右, 经济增长预期目标是……年均增长7%: the metric is before 目标
-        s = re.sub(r"(?:预期)?(?:增长)?目标(?:定)?(?:[是为在].*)?$", "", phrase).strip(" ，、：；“”")
+        s = re.sub(r"(?:预期)?(?:增长)?目标(?:定)?(?:[是为在].*)?$", "",
+                   phrase).strip(" ，、：；“”")
         s = re.sub(r"^.*?(?:提出|确定)", "", s) or s
     changed = True
     while changed and s:

@@ -337,7 +337,8 @@ def _check_measures(measures: Sequence[str]) -> tuple[str, ...]:
     if bad:
         from .errors import UsageError
 
-        raise UsageError(f"unknown similarity measure {bad[0]!r}: choose from {', '.join(MEASURES)}")
+        raise UsageError(f"unknown similarity measure {bad[0]!r}: "
+                         f"choose from {', '.join(MEASURES)}")
     return tuple(m for m in MEASURES if m in measures)
 
 

@@ -30,10 +30,13 @@ Ids are path-like and positional: the n-th child of ``"2"`` is ``"2.n"``.
 >>> s = parse_structure(normalize(text), check=False)
 >>> s.year, s.issuer, s.admin_level
 (2020, '区人民政府', 'district')
->>> [(x.id, x.title, x.role, x.year) for x in s.sections]
-[('0', '', 'other', None), ('1', '2019年工作回顾', 'review', 2019), ('2', '2020年工作安排', 'plan', 2020), ('3', '', 'other', None)]
->>> [(x.id, x.kind, x.title) for x in s.sections[1].walk() if x.level <= 3]
-[('1', 'part', '2019年工作回顾'), ('1.1', 'chapter', '坚持稳中求进'), ('1.1.1', 'topic', '发展质量不断提高。'), ('1.1.2', 'topic', '发展后劲不断增强。')]
+>>> [(x.id, x.title, x.role, x.year) for x in s.sections]  # doctest: +NORMALIZE_WHITESPACE
+[('0', '', 'other', None), ('1', '2019年工作回顾', 'review', 2019),
+ ('2', '2020年工作安排', 'plan', 2020), ('3', '', 'other', None)]
+>>> [(x.id, x.kind, x.title)
+...  for x in s.sections[1].walk() if x.level <= 3]  # doctest: +NORMALIZE_WHITESPACE
+[('1', 'part', '2019年工作回顾'), ('1.1', 'chapter', '坚持稳中求进'),
+ ('1.1.1', 'topic', '发展质量不断提高。'), ('1.1.2', 'topic', '发展后劲不断增强。')]
 """
 
 from __future__ import annotations
@@ -412,7 +415,8 @@ def _unnumbered_review(opening: list[_Par], plan_year: int | None) -> tuple[int,
         if year is None:
             continue
         target = plan_year or year + 1
-        plan_i = next((j for j in range(i + 1, len(opening)) if opens_plan(opening[j].text, target)),
+        plan_i = next((j for j in range(i + 1, len(opening))
+                       if opens_plan(opening[j].text, target)),
                       len(opening))
         if plan_i == i + 1:
             return None  # nothing reviewed: a line of the opening, not a review heading

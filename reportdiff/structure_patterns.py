@@ -62,7 +62,8 @@ _NUM = "[一二三四五六七八九十]{1,3}"
 _RE_PART = re.compile(rf"^({_NUM})[、.．]\s*")
 _RE_CHAPTER = re.compile(rf"^[（(]({_NUM})[）)]\s*")
 _RE_ENUM = re.compile(rf"^(?:({_NUM})是|第({_NUM})[，,、：:])")
-#: Arabic-numbered items: "1．加快发展现代服务业。" (num) and "（1）…" (pnum), common in local reports.
+#: Arabic-numbered items: "1．加快发展现代服务业。" (num) and "（1）…" (pnum),
+#: common in local reports.
 _RE_NUM = re.compile(r"^(\d{1,2})\s*[、.．](?!\d)\s*")
 _RE_PNUM = re.compile(r"^[（(](\d{1,2})[）)]\s*")
 _RE_DASH = re.compile(r"^[—―－-]{2}")
@@ -223,7 +224,8 @@ def review_announcement(par: str) -> int | None:
     Some reports open their review with such a line instead of a numbered
     ``一、2001年工作回顾`` heading, and number only the tasks that follow.
 
-    >>> review_announcement("首先报告2001年的工作"), review_announcement("下面，回顾一下2001年的工作。")
+    >>> (review_announcement("首先报告2001年的工作"),
+    ...  review_announcement("下面，回顾一下2001年的工作。"))
     (2001, 2001)
     >>> review_announcement("首先报告2001年的工作，然后提出今年的任务。") is None
     True
@@ -269,7 +271,8 @@ def part_role(title: str) -> tuple[str | None, bool]:
     return None, False
 
 
-_RE_TITLE_LINE = re.compile(r"^(?P<place>\S*?)(?P<year>(?:19|20)\d\d)\s*年(?P<du>度)?\S*政府工作报告")
+_RE_TITLE_LINE = re.compile(r"^(?P<place>\S*?)(?P<year>(?:19|20)\d\d)\s*年(?P<du>度)?"
+                            r"\S*政府工作报告")
 _RE_TITLE_START = re.compile(r"^[^。！？，：\n]{0,30}?政府工作报告(?:[（(][^）)]{1,8}[）)])?")
 _RE_DATE_LINE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在")
 

@@ -236,7 +236,8 @@ def units_comparable(unit: str, other: str) -> bool:
     classifier of institutions and projects (家, 所, 座, 处, 项: 新建校企产学研平台10个
     against 新建产学研平台6家), not with people, households or roads (人, 户, 条).
 
-    >>> units_comparable("亿元", "万亿元"), units_comparable("个", "家"), units_comparable("个", "人")
+    >>> (units_comparable("亿元", "万亿元"), units_comparable("个", "家"),
+    ...  units_comparable("个", "人"))
     (True, True, False)
     >>> units_comparable("%", "个百分点")
     False

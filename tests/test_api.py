@@ -52,8 +52,8 @@ def test_import_does_not_pull_heavy_modules() -> None:
 
 def test_every_command_is_documented() -> None:
     from click.testing import CliRunner
-
     from conftest import ROOT
+
     from reportdiff.cli import cli
 
     doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")

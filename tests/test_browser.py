@@ -20,9 +20,9 @@ if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} not found (run .ci/browser-deps.sh)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
-from render_fixtures import ATTACKS, HOSTILE, golden_input, hostile_inputs, synthetic_reports
+from render_fixtures import ATTACKS, HOSTILE, golden_input, hostile_inputs, synthetic_reports  # noqa: E402
 
-from reportdiff.render import write_audit, write_diff
+from reportdiff.render import write_audit, write_diff  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

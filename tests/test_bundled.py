@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from conftest import BUNDLED, corpus_root
+
 from reportdiff.bundled import bundled_path
 
 SHA256 = "2582bec8fa20c826c49a91127a0599ede7db247340b073a19064a5e3d20bd76f"

@@ -296,8 +296,9 @@ def test_a_repeated_warning_is_shown_once(capsys: pytest.CaptureFixture[str]) ->
 
     with _warnings_to_stderr():
         for _ in range(2):  # the same text read by two stages (figures, promises)
-            warnings.warn("range '二百八十万到三百万千' not read as a figure", FigureWarning)
-        warnings.warn("r.txt: no plan part found", StructureWarning)
+            warnings.warn("range '二百八十万到三百万千' not read as a figure", FigureWarning,
+                          stacklevel=2)
+        warnings.warn("r.txt: no plan part found", StructureWarning, stacklevel=2)
     assert capsys.readouterr().err == (
         "reportdiff: warning: range '二百八十万到三百万千' not read as a figure\n"
         "reportdiff: warning: r.txt: no plan part found\n")

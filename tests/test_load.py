@@ -146,7 +146,7 @@ def test_crlf_line_ends_give_the_same_text(tmp_path: Path, bundled: reportdiff.R
 def test_html_content_in_a_txt_file_is_read_as_html() -> None:
     assert sniff_format(b"\n<!DOCTYPE html>\n<html><body>x</body></html>", name="a.txt",
                         ext=".txt") == "html"
-    assert sniff_format("各位代表".encode("utf-8"), name="a.txt", ext=".txt") == "txt"
+    assert sniff_format("各位代表".encode(), name="a.txt", ext=".txt") == "txt"
 
 
 def test_load_bytes_without_a_name_extension() -> None:
@@ -171,7 +171,7 @@ BAD_INPUTS = [
     ("zip.txt", b"PK\x03\x04\x14\x00\x00\x00", UnsupportedFormatError,
      "{p}: holds a ZIP archive (DOCX, XLSX ...), not text (named .txt); "
      "pass a .txt, .html, .pdf or .docx file"),
-    ("nul.txt", "各位代表\x00\x00".encode("utf-8"), UnsupportedFormatError,
+    ("nul.txt", "各位代表\x00\x00".encode(), UnsupportedFormatError,
      "{p}: holds binary data (NUL bytes), not text; pass a .txt, .html, .pdf or .docx report, "
      "or --encoding utf-16-le for UTF-16 without a byte-order mark"),
     ("table.xlsx", b"PK\x03\x04", UnsupportedFormatError,
@@ -197,9 +197,9 @@ BAD_INPUTS = [
      "{p}: does not look like a government work report (too little Chinese text: "
      "0 Chinese characters, 1000 needed); pass --no-check to analyse it anyway"),
     ("news.txt", NEWS.encode("utf-8"), NotAReportError,
-     "{p}: does not look like a government work report (too little Chinese text: "
-     "%d Chinese characters, 1000 needed); pass --no-check to analyse it anyway"
-     % sum("\u4e00" <= c <= "\u9fff" for c in NEWS)),
+     "{{p}}: does not look like a government work report (too little Chinese text: "
+     "{} Chinese characters, 1000 needed); pass --no-check to analyse it anyway"
+     .format(sum("\u4e00" <= c <= "\u9fff" for c in NEWS))),
     ("story.txt", STORY.encode("utf-8"), NotAReportError,
      r"{p}: does not look like a government work report (too few words of a work report: "),
 ]

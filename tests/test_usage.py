@@ -13,9 +13,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from render_fixtures import golden_input
 
-from conftest import ROOT
 from reportdiff.render import write_audit
 from reportdiff.render.chart import targets_chart_svg
 from reportdiff.render.common import fmt_target

@@ -79,7 +79,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT,
         raise
     except urllib.error.HTTPError as exc:
         raise DownloadError(f"{url}: HTTP {exc.code} {exc.reason}; check the address") from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise DownloadError(f"{url}: no answer within {timeout:g} s; try again later or save "
                             f"the page and load the file") from None
     except urllib.error.URLError as exc:

@@ -173,8 +173,9 @@ def demo_text(d: Demo, *, markdown_path: str | None = None) -> str:
     out.append(f"{d.review_year} outcomes beside {d.plan_year} targets, topic by topic "
                f"({len(d.topics)} topics)")
     out.append("")
-    out.append(plain_table(("metric", f"{d.review_year} outcome", f"{d.plan_year} target", "promise"),
-                      _topic_rows(d)))
+    out.append(plain_table(("metric", f"{d.review_year} outcome", f"{d.plan_year} target",
+                            "promise"),
+                           _topic_rows(d)))
     if markdown_path:
         out.append(f"Markdown written to {markdown_path}")
     out.append("When the next report is at hand, run the full audit:")

@@ -241,7 +241,10 @@ def _short(x: float) -> str:
 
 
 def _figure_text(fig: Any, value: Any, unit: str) -> str:
-    """A figure as written (``6-6.5%``, ``1.8万亿元（左右）``); ``value``/``unit`` when it has none."""
+    """A figure as written (``6-6.5%``, ``1.8万亿元（左右）``).
+
+    ``value``/``unit`` when it has none.
+    """
     fig = fig if isinstance(fig, dict) else {}
     if fig.get("value") is None:
         return "—" if value is None else f"{fmt_number(value)}{unit}"
