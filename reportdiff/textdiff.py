@@ -143,6 +143,9 @@ def _raw_diff(x: str, y: str, engine: str) -> list[tuple[str, int]]:
     return [(_OP_NAMES[op], len(t)) for op, t in diffs]
 
 
+_MIRROR: dict[str, Op] = {"equal": "equal", "insert": "delete", "delete": "insert"}
+
+
 def word_diff(a: str, b: str, *, tokenizer: Tokenizer | None = None,
               level: Level = "word", engine: Engine = "auto") -> tuple[tuple[Op, str], ...]:
     """Diff two texts word by word (or character by character).
@@ -182,6 +185,16 @@ def word_diff(a: str, b: str, *, tokenizer: Tokenizer | None = None,
         return (("insert", b),)
     if not b:
         return (("delete", a),)
+    if (len(b), b) < (len(a), a):
+        # diff-match-patch's semantic cleanup is not symmetric: diff in one
+        # canonical direction, so that diff(a, b) and diff(b, a) mirror each
+        # other and every share computed from them is symmetric.
+        back = word_diff(b, a, tokenizer=tokenizer, level=level, engine=engine)
+        mirrored = [(_MIRROR[op], text) for op, text in back]
+        for i in range(len(mirrored) - 1):  # keep deletions before insertions
+            if mirrored[i][0] == "insert" and mirrored[i + 1][0] == "delete":
+                mirrored[i], mirrored[i + 1] = mirrored[i + 1], mirrored[i]
+        return tuple(mirrored)
     # Common prefix and suffix are equal whatever the segmentation; cut them
     # at a line break so the tokenizer still sees whole sentences.
     pre = _common_prefix(a, b)
