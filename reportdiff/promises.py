@@ -47,10 +47,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .metrics import is_decrease
+from .numerals import parse_chinese
+from .report import Report
 
 if TYPE_CHECKING:  # pragma: no cover
     from .figures import Figure
-    from .report import Report
 
 __all__ = [
     "COMPLETION_VERBS",
@@ -531,22 +532,6 @@ def _strength(prefix: str) -> str | None:
     return best[2] if best else None
 
 
-_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-          "八": 8, "九": 9}
-
-
-def _chinese_int(s: str) -> int:
-    """一 → 1, 十 → 10, 十三 → 13 (plan numbers).
-
-    >>> _chinese_int("一"), _chinese_int("十"), _chinese_int("十三")
-    (1, 10, 13)
-    """
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return (_DIGIT[a] if a else 1) * 10 + (_DIGIT[b] if b else 0)
-    return _DIGIT[s]
-
-
 _FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
 
 
@@ -558,10 +543,10 @@ def _due(sentence: str, paragraph: str, part_title: str, year: int | None) -> in
             continue
         if m.group(1) or m.group(2) or m.group(3):
             y = (int(m.group(1) or m.group(2)) if not m.group(3)
-                 else int("".join(str(_DIGIT[c]) for c in m.group(3))))
+                 else int(parse_chinese(m.group(3)) or 0))
             return y if year is None or y >= year else year
         if m.group(4):  # 第一个五年计划 (1953-1957) … 第十个五年计划 (2001-2005)
-            n = _chinese_int(m.group(4))
+            n = int(parse_chinese(m.group(4)) or 0)
             end = 1957 + 5 * (n - 1) if n <= 2 else 1970 + 5 * (n - 3)
             return end if year is None or end >= year else year
         if m.group(5) or m.group(6):

@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numerals import parse_chinese
+
 __all__ = [
     "MAX_HEADING",
     "MAX_LEAD",
@@ -49,9 +51,6 @@ __all__ = [
     "review_announcement",
     "title_year",
 ]
-
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
 
 #: A part or chapter heading standing alone is at most this many characters.
 MAX_HEADING = 40
@@ -82,16 +81,11 @@ _TRAILING_PUNCT = "。！？；，、：;,:!?"
 
 
 def cn_number(s: str) -> int:
-    """Value of a Chinese numeral up to 99 (一 … 九十九)."""
-    if not s:
-        raise ValueError("empty numeral")
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    value = 0
-    for ch in s:
-        value = value * 10 + _CN_DIGITS[ch]
-    return value
+    """Value of a Chinese numeral heading number (一 … 九十九), as an int."""
+    value = parse_chinese(s)
+    if value is None:
+        raise ValueError(f"not a Chinese numeral: {s!r}")
+    return int(value)
 
 
 @dataclass(frozen=True)
