@@ -40,7 +40,9 @@ from .evidence import (
     Sentence,
     candidates,
     comparable,
+    end_level,
     figure_is_level,
+    level_target,
     match,
     mentions,
     object_clauses,
@@ -74,8 +76,13 @@ _KEPT_WORDS = re.compile(r"超额完成|如期完成|提前完成|全面完成|�
                          r"完成了?(?:年度|全年)?(?:目标)?任务|目标(?:提前)?实现|达到预期")
 _MISSED_WORDS = re.compile(r"未能实现|未能完成|未完成|没有完成|没有实现|未达到|未实现|"
                            r"低于[^，。；]{0,8}预期目标|未达预期")
+#: An outcome stated without a number: a level (较低水平), a result (得到控制, 基本稳定) or
+#: a change qualified by its degree (较快增长, 明显下降, 有所回落).
 _VAGUE_OUTCOME = re.compile(r"较低水平|多年来最低|最低水平|连增|连快|再获丰收|好于预期|"
-                            r"(?:较快|稳定|平稳|较大幅度)(?:增长|下降)|有所(?:增长|下降|提高|回落)")
+                            r"得到(?:有效|初步|基本|较好)?(?:控制|遏制|抑制)|"
+                            r"(?:保持|基本|总体)(?:基本|总体)?(?:稳定|平稳)|"
+                            r"(?:较快|稳定|平稳|较大幅度|明显|显著|大幅|稳步)(?:增长|下降|回落|"
+                            r"提高|上升|增加|减少)|有所(?:增长|下降|提高|回落)")
 _DONE = ("投入使用", "投入运营", "建成", "竣工", "完工", "完成", "通车", "开通", "出台", "落地",
          "挂牌", "上市", "交付", "开业", "封顶", "摘牌", "供地", "实现", "上线")
 #: Verbs of a launch: a promise to start something (启动“深港通”) is kept when the review
@@ -278,8 +285,11 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
                 stage_other = stage_other or c
                 continue
             if c.multi and not later:
-                endpoint = (c.fig.from_value is not None and p.target.op == "="
-                            and p.target.unit not in ("%", "个百分点"))
+                # the level reached by the end of the stretch (由240元提高到450元, 已扩大到全国
+                # 86%的县) is the outcome of a level promise; a rate or a total is not
+                endpoint = ((c.fig.from_value is not None and p.target.op == "="
+                             and p.target.unit not in ("%", "个百分点"))
+                            or (level_target(p) and end_level(new, c)))
                 if not (c.sent.always or endpoint):
                     multi_seen = True
                     continue

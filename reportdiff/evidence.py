@@ -40,8 +40,10 @@ __all__ = [
     "base_key",
     "candidates",
     "comparable",
+    "end_level",
     "figure_is_level",
     "figure_key",
+    "level_target",
     "match",
     "mentions",
     "object_clauses",
@@ -56,12 +58,14 @@ __all__ = [
     "stage",
 ]
 
-#: Words that put a clause in a multi-year stretch.
-MULTI_YEAR = re.compile(r"年均(?:增长|增速|上涨|下降|提高|增加|减少)|五年来|过去五年|近五年|近三年|"
+#: Words that put a clause in a multi-year stretch; an average over years (年均, 平均每年,
+#: 每年平均) is a multi-year figure, not the last year's outcome.
+MULTI_YEAR = re.compile(r"年均|平均每年|每年平均|五年来|过去五年|近五年|近三年|"
                         r"三年来|累计|“?十[一二三四五六]五”?(?:时期|期间)?|"
                         r"(?:19|20)\d\d年以来|本届政府|五年间")
-#: Words of a statement that holds for every year (一直控制在3%以内).
-EVERY_YEAR = re.compile(r"一直|始终|每年|连续")
+#: Words of a statement that holds for every year (一直控制在3%以内); 平均每年 is an
+#: average, not a statement about every year.
+EVERY_YEAR = re.compile(r"一直|始终|(?<!平均)每年(?!平均)|连续")
 _COMPARE = re.compile(r"比上年|比去年|同比|实际|名义|年末|全年|达到|达|为|是")
 _ELIDED = re.compile(r"^(?:(?:19|20)\d\d年|去年的?|当年)?"
                      r"(?:占|降到|降至|下降到|降低到|提高到|增加到|"
@@ -503,6 +507,41 @@ def figure_is_level(report: Report, c: Candidate) -> bool:
         return True
     vs = report.norm.to_norm(*c.fig.value_span)[0]
     return report.text[max(0, vs - 1):vs] in ("到", "至")
+
+
+#: Words of a flow (new, spent, cut …) or a total: such a figure is no level reached.
+_FLOW_OR_TOTAL = re.compile(r"新增|新建|新设|新开工|安排|支出|投入|减少|淘汰|转移|累计|总计|合计|"
+                            r"年均|平均|每年")
+
+
+#: A level reached, before the figure: 提高到, 扩大到全国 (86%的县), 降至.
+_REACHED = re.compile(r"[到至](?:全国|全省|全市|全区|全县)?$")
+
+
+def end_level(report: Report, c: Candidate) -> bool:
+    """Is a figure the level reached at the end of a stretch (由240元提高到450元, 已扩大到全国86%的县)?
+
+    The figure ends a change (``由……到``) or follows ``到``/``至`` (扩大到, 降到,
+    达到), and neither its metric nor its clause names a flow, a total or an
+    average (新增, 累计, 年均, 平均每年 …): 五年新增就业达到5100万人 is a total.
+    """
+    vs = report.norm.to_norm(*c.fig.value_span)[0]
+    cut = max(report.text.rfind(ch, c.sent.start, vs) for ch in "，,；：")
+    clause = report.text[max(cut + 1, c.sent.start):vs]
+    if c.fig.from_value is None and not _REACHED.search(clause):
+        return False
+    return not _FLOW_OR_TOTAL.search(c.metric) and not _FLOW_OR_TOTAL.search(clause)
+
+
+def level_target(p: Promise) -> bool:
+    """Does a promise name a level to reach (试点扩大到80%以上的县, 标准提高到450元)?
+
+    Not a change (增长7%, 下降3%) and not a flow or a total (新增就业900万人, 安排……
+    资金, 累计): only for a level is the end level of a five-year review its outcome.
+    """
+    if p.target is None or p.target.direction or rate_direction(p.metric, None):
+        return False
+    return not _FLOW_OR_TOTAL.search(p.metric)
 
 
 def promise_is_level(p: Promise) -> bool:
