@@ -11,13 +11,15 @@ Evidence rules (details in :mod:`reportdiff.evidence` and ``docs/verdicts.md``)
     * A figure is evidence when its metric is the promise's metric (the same
       canonical key, or a similar name for metrics outside the synonym table)
       and its unit is comparable.
-    * Figures of a multi-year stretch are not evidence for one year's promise,
-      except a statement that holds for every year (``一直控制在``) and the end
-      level of a change (``由240元提高到450元``) for a level promise.
+    * Figures of a multi-year stretch (also a yearly average: ``平均每年``,
+      ``年均``) are not evidence for one year's promise, except a statement that
+      holds for every year (``一直控制在``) and, for a level promise, the end
+      level reached (``由240元提高到450元``, ``已扩大到全国86%的县``).
     * A blanket claim (``全面完成全年主要目标任务``) is evidence for nothing.
     * Without a figure, words of completion (``超额完成``, ``如期完成``) give
       ``kept``, words of failure (``未能实现``, ``低于…预期目标``) give
-      ``missed``, an outcome without a number (``保持较低水平``) ``unclear``.
+      ``missed``, an outcome without a number in a clause naming the metric
+      (``保持较低水平``, ``物价总水平涨幅得到控制``) ``unclear``.
     * A figure of a redefined metric (``调查失业率`` for a ``登记失业率`` promise)
       is flagged (``metric_redefined``,
       :class:`~reportdiff.errors.MetricRedefinedWarning`) and gives ``unclear``,
@@ -259,7 +261,7 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
         best: tuple[float, int, int, Candidate, bool] | None = None
         multi_seen = False
         stage_other: Candidate | None = None
-        unit_other: Candidate | None = None
+        unit_other: tuple[float, Candidate] | None = None
         for idx, c in enumerate(cands):
             score, redefined = match(p, pk, c, canon, promised)
             if score < min_match:
@@ -269,16 +271,18 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
                 continue  # a share against a growth rate
             if not comparable(p.target.unit, c.fig.unit):
                 rates = {"%", "个百分点"}
+                # a count, also the end of a change (由88个增加到317个 for 50%以上的城市)
                 share_count = (p.target.unit == "%" and promise_is_level(p)
-                               and c.fig.kind == "count" and re.search(
-                                   r"%左右的([\u4e00-\u9fff])|%的([\u4e00-\u9fff])", p.quote))
+                               and c.fig.kind in ("count", "change") and re.search(
+                                   r"%(?:左右|以上)?的([\u4e00-\u9fff])", p.quote))
                 if share_count:  # 10%左右的县（市） against 在320个县开展: a share of counties
-                    thing = share_count.group(1) or share_count.group(2)
+                    thing = share_count.group(1)
                     share_count = thing in new.text[c.sent.start:c.sent.end]
                 if not (c.multi and not later) and (
                         (score >= 0.8 and not {p.target.unit, c.fig.unit} & rates)
                         or share_count):
-                    unit_other = unit_other or c  # 4200万吨 against 15个: unclear, not silent
+                    if unit_other is None or score > unit_other[0] + 1e-9:
+                        unit_other = (score, c)  # 4200万吨 against 15个: unclear, not silent
                 continue
             ps_, cs_ = stage(p.metric), stage(c.metric)
             if ps_ and cs_ and ps_ != cs_:
@@ -303,7 +307,7 @@ def _judge_item(p: Promise, sents: list[Sentence], cands: list[Candidate], new: 
             worded = _judge_words(p, pk, sents, new, synonyms, canon, later, promised, flags)
             if worded.verdict in ("kept", "missed", "in_progress"):
                 return worded
-            stage_other = unit_other
+            stage_other = unit_other[1]
             flags.append("units_differ")
         if best is None and stage_other is not None:
             ev = (_ev(new, *new.norm.to_norm(*stage_other.fig.span)),)
@@ -362,6 +366,19 @@ def _num(x: float | None) -> str:
     return "?" if x is None else (str(int(x)) if float(x).is_integer() else f"{x:g}")
 
 
+def _metric_clauses(p: Promise, pk: str, text: str, synonyms: dict[str, tuple[str, ...]],
+                    canon: Mapping[str, tuple[str, ...]], min_match: float) -> str:
+    """The clauses of ``text`` that name the promise's metric ("" when none does alone).
+
+    A vague outcome must be the metric's: 物价总水平涨幅得到控制 is one for a CPI promise,
+    but in 单位国内生产总值能耗下降5%，经济发展的质量和效益明显提高 明显提高 is not the
+    energy intensity's.
+    """
+    parts = re.findall(r"[^，,；;：:]+[，,；;：:]?", text)
+    named = [c for c in parts if mentions(p, pk, c, synonyms, canon)[0] >= min_match]
+    return "".join(named)
+
+
 def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
                  synonyms: dict[str, tuple[str, ...]], canon: Mapping[str, tuple[str, ...]],
                  later: bool, promised: set[str], flags: list[str],
@@ -384,7 +401,8 @@ def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
         # a sentence that decides wins over one that only describes: 物价调控目标没有完成
         # beats 遏制物价过快上涨，实现经济平稳较快发展 (实现 decides only qualitative promises)
         says = (2.0 if _MISSED_WORDS.search(body) or _KEPT_WORDS.search(body) else
-                1.0 if _VAGUE_OUTCOME.search(body) or (
+                1.0 if _VAGUE_OUTCOME.search(_metric_clauses(p, pk, body, synonyms, canon,
+                                                             min_match)) or (
                     p.kind == "qualitative" and any(v in body for v in _DONE + _STARTED))
                 else 0.0)
         rank = says + score
@@ -432,7 +450,7 @@ def _judge_words(p: Promise, pk: str, sents: list[Sentence], new: Report,
         return AuditItem(p, "kept", None, None,
                          "the review says the task was completed (no figure)",
                          0.6, ev, tuple(flags))
-    if _VAGUE_OUTCOME.search(text):
+    if _VAGUE_OUTCOME.search(_metric_clauses(p, pk, text, synonyms, canon, min_match)):
         return AuditItem(p, "unclear", None, None,
                          "the review describes the outcome without a figure", 0.4, ev,
                          tuple(flags))

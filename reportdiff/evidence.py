@@ -519,7 +519,7 @@ _REACHED = re.compile(r"[到至](?:全国|全省|全市|全区|全县)?$")
 
 
 def end_level(report: Report, c: Candidate) -> bool:
-    """Is a figure the level reached at the end of a stretch (由240元提高到450元, 已扩大到全国86%的县)?
+    """Is a figure the level reached by the end of a stretch (提高到450元, 扩大到全国86%的县)?
 
     The figure ends a change (``由……到``) or follows ``到``/``至`` (扩大到, 降到,
     达到), and neither its metric nor its clause names a flow, a total or an

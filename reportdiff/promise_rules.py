@@ -46,7 +46,8 @@ _HORIZON = re.compile(r"到((?:19|20)\d\d)年|((?:19|20)\d\d)年前|今后五年
                       r"今后一个时期|"
                       r"到(一九[〇零一二三四五六七八九]{2})年|"
                       r"第([一二三四五六七八九十]+)个五年计划|"
-                      r"“?十([一二三四五六])五”?时期|“?十([一二三四五六])五”?期间|今明两年")
+                      r"“?十([一二三四五六])五”?时期|“?十([一二三四五六])五”?期间|今明两年|"
+                      r"(?:再|今后)连续[两三]年")
 _BARE_DIRECTION = re.compile(r"^(?:要|并|同时|继续|进一步|大力|积极|着力|全力|切实|不断|持续)*"
                              r"(?:加快|推进|深化|加强|推动|促进|完善|健全|提升|优化|坚持|强化|"
                              r"深入|扎实|稳步|扩大|支持|鼓励|发展|落实|抓好|做好|打造|培育)")
@@ -56,9 +57,9 @@ _NAMED = re.compile(r"[A-Za-z0-9]|“[^”]{2,}”|《[^》]+》|项目|工程|�
                     r"办法|规划|制度|改革|机构|清单|体系|法律|法规|收储")
 _CLAUSE_SPLIT = re.compile(r"[，,：:；;。！？!?\n]")
 _SENT_SPLIT = re.compile(r"[。！？!?；;\n]")
-_FILLER_HEAD = ("今年", "全年", "年内", "要", "再", "拟", "将", "并", "同时", "其中", "把", "确保",
-                "力争", "争取", "努力", "务必", "继续", "进一步", "预期", "实现", "完成", "但",
-                "而",
+_FILLER_HEAD = ("今年", "全年", "年内", "为此", "要", "再", "拟", "将", "并", "同时", "其中", "把",
+                "确保", "力争", "争取", "努力", "务必", "继续", "进一步", "预期", "实现", "完成",
+                "但", "而",
                 "安排", "保持", "主要预期目标是", "发展的主要预期目标是", "主要目标是")
 _FILLER_TAIL = ("控制在", "保持在", "稳定在", "提高到", "增加到", "扩大到", "不低于", "不少于",
                 "不超过",
@@ -89,8 +90,14 @@ def residual(metric: str) -> str:
 
 def _past_sentence(year: int | None) -> re.Pattern[str]:
     """A sentence about the past: 过去一年, 去年, or the year before the plan year."""
-    prev = rf"|{year - 1}年(?!以来)" if year else ""
-    return re.compile(r"过去一年|过去五年|一年来|五年来|去年|(?<![比础面])上年(?![度均])" + prev)
+    prev = rf"|{_COMPARED}{year - 1}年(?!以来)" if year else ""
+    return re.compile(r"过去一年|过去五年|一年来|五年来|" + _COMPARED + r"去年|"
+                      + _COMPARED + r"(?<![础面])上年(?![度均])" + prev)
+
+
+#: 比去年, 较上年, 由去年的1076亿元增加到: last year is what a figure is compared with or
+#: starts from, the figure itself is this year's (中央财政安排补助资金101亿元，比去年增加58亿元).
+_COMPARED = r"(?<![比较由同])"
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -194,6 +201,9 @@ ENUMERATION = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|第[一�
 
 
 def _clean_metric(phrase: str, f: Figure) -> str:
+    # 今年拟从去年超收收入中安排500亿元: where the money comes from is not the metric
+    phrase = re.sub(r"^(?:为此)?(?:今年)?(?:拟|将)?从[^，；]*?中(?=安排|拿出|划出|调入)", "",
+                    phrase)
     s = re.sub(r"^.*?(?:目标是|目标为)", "", phrase).strip(" ，、：；“”")
     s = ENUMERATION.sub("", s)
     s = re.sub(r"^在[^，；]*?基础上", "", s)  # 在明显提高质量和效益的基础上年均增长7%
@@ -286,3 +296,68 @@ def _qualitative(clause: str) -> dict[str, Any] | None:
         # 西部地区于2020年完成: a date is not a name, the object is in another sentence)
     metric = re.sub(r"^(?:今年|年内|全年|要|并|同时|确保|力争|争取|务必|努力)+", "", body)
     return {"kind": "qualitative", "metric": metric, "target": None}
+
+
+# -- policies with a start date or a full scope ----------------------------------
+
+#: Policy verbs: a rule that is introduced, extended or lifted.  Not completion verbs,
+#: but checkable when the plan gives a start date or the full scope (the review says
+#: whether it was done): 从今年秋季起全面免除城市义务教育学杂费.
+POLICY_VERBS: tuple[str, ...] = ("全面推开", "推开", "免除", "免征", "取消", "停征", "废止",
+                                 "实行", "实施", "推行", "提高")
+#: Verbs that lift or roll out a rule: enough with a full scope (全部免除, 在全国范围内推开).
+_SCOPE_VERBS = ("全面推开", "推开", "免除", "免征", "取消", "停征", "废止")
+_START = re.compile(r"(?:从|自)[^，。；]{1,12}?(?:起|开始)")
+_FULL_SCOPE = re.compile(r"(?:在)?全国[^，。；]{0,8}?(?:范围内)?|全部|全面|普遍|一律")
+#: What a start date makes checkable for 提高: a rate or an amount of money.
+_LEVEL = re.compile(r"标准|养老金|工资|补贴|补助|津贴|价格|收购价|税率|费率|起征点")
+
+
+def _policy(clause: str, prefix: str) -> tuple[int, dict[str, Any]] | None:
+    """A policy clause with a start date or a full scope, as a qualitative promise.
+
+    ``prefix`` is the sentence before the clause (a start date or the subject may be
+    there: 三是从今年1月1日起，再连续三年进一步提高企业退休人员基本养老金水平;
+    农村税费改革试点在……基础上，在全国范围内推开).  Returns how many characters of
+    ``prefix`` the promise takes in (the subject) and its fields.
+
+    >>> _policy("从今年秋季起全面免除城市义务教育学杂费", "")[1]["metric"]
+    '从今年秋季起全面免除城市义务教育学杂费'
+    >>> _policy("全面实施素质教育", "") is None
+    True
+    """
+    body = ENUMERATION.sub("", _unquote(clause))
+    if len(body) < 6 or re.search(r"\d+(?:\.\d+)?\s*(?:%|万|亿)", body):
+        return None
+    verb = next((v for v in POLICY_VERBS if v in body), None)
+    if verb is None or re.search(r"(?:之后|以后|后)$", body) or re.match(r"这是|是继|继", body):
+        return None  # 全部取消农业税后, 这是继全部免除……之后: a time clause, not a promise
+    at = body.find(verb)
+    head, after = body[:at], body[at + len(verb):]
+    if after.startswith(("的", "了")):
+        return None  # 取消的项目: the verb qualifies a noun
+    dated = _START.search(head) or _START.search(prefix)
+    scoped = verb in _SCOPE_VERBS and _FULL_SCOPE.search(head)
+    if not (dated or scoped):
+        return None
+    take = 0
+    if verb in ("推开", "全面推开") and len(residual(_DATE.sub("", after))) < 2:
+        # the object is before the verb; when the clause has none, the sentence's subject
+        obj = re.sub(r"在[^，。；]*?(?:全国|范围内|基础上)", "", head)
+        if len(residual(obj)) < 2 or not _NAMED.search(obj):
+            first = re.split(r"[，：]", prefix)[0] if prefix else ""
+            subject = re.sub(r"在[^，。；]*?基础上$", "", first)
+            if not _NAMED.search(subject) or len(residual(subject)) < 2:
+                return None
+            take = len(prefix)
+            body = subject + body
+    else:
+        if len(residual(after)) < 2:
+            return None
+        if verb in ("实行", "实施", "推行") and not _NAMED.search(after) \
+                and not re.search(r"费|税|价|补贴|补助", after):
+            return None  # 从今年起实施更加积极的就业政策: nothing named to check
+        if verb == "提高" and not _LEVEL.search(after):
+            return None  # 从今年起进一步提高教育质量: no rate or amount
+    metric = re.sub(r"^(?:今年|年内|全年|要|并|同时|确保|力争|争取|务必|努力|再)+", "", body)
+    return take, {"kind": "qualitative", "metric": metric, "target": None}

@@ -27,9 +27,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _AT_LEAST = ("不低于", "不少于", "至少", "超过", "突破", "高于")
 _AT_MOST = ("不超过", "不高于", "控制在", "低于", "少于")
-_PAST = re.compile(r"已经|已[设建有达实经完成]|去年|(?<![础面])上年(?![度均])|过去|五年来|"
-                   r"累计|曾|前几年")
-_FORECAST = re.compile(r"将[高]?达|将超过|历史最高|历史新高")
+_PAST = re.compile(r"已经|已[设建有达实经完成]|(?<![比较由同])去年|"
+                   r"(?<![础面比较由同])上年(?![度均])|过去|五年来|累计|曾|前几年")
+#: This year's action named before a past word: 今年拟从去年超收收入中安排500亿元 (last year is
+#: where the money comes from, the budget line is this year's).
+_NOW_BEFORE = re.compile(r"今年|明年|拟|将")
+_FORECAST = re.compile(r"将[高]?达|将超过|历史最高|历史新高|^这将使")
 _FUTURE = re.compile(r"今后|将|到20\d\d年|要")
 #: Money the government spends is delivered by it: 支出总额将达到664亿元 is a commitment.
 _BUDGET = re.compile(r"财政|预算|支出|投入|资金|拨款")
@@ -92,6 +95,9 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
     past = _PAST.search(clause)
     if past and past.group() == "累计" and _FUTURE.search(clause):
         past = None  # 今后五年……新增义务教育经费累计将达2182亿元: a total still to come
+    if (past and past.group() in ("去年", "上年") and _BUDGET.search(clause)
+            and _NOW_BEFORE.search(clause, 0, past.start())):
+        past = None  # 今年拟从去年超收收入中安排500亿元: this year's budget line
     if past or _ESTIMATE.search(clause) or (
             _FORECAST.search(clause) and not _BUDGET.search(clause)):
         return None
@@ -157,6 +163,9 @@ def _quantitative(report: Report, f: Figure, vs: int, ve: int, ss: int, se: int,
         prev = re.sub(r"(?:建设力度|力度|工作|建设)$", "", prev)
         if 2 <= len(prev) <= 12 and not re.search(r"\d", prev):
             metric = prev + metric
+    if f.from_value is not None:  # 投入，将由去年的1076亿元增加到1562亿元: the subject, no base
+        metric = re.sub(r"(?:由|从)[^由从]*$", "", metric) or metric
+        metric = re.sub(r"[将要拟再]+$", "", metric) or metric
     metric = ENUMERATION.sub("", metric)  # 三是…，免征范围扩大到: the subject without 三是
     if len(metric) < 2:
         return None

@@ -7,11 +7,14 @@ against.  Two kinds:
   ``>= 1100 万人``; ``居民消费价格涨幅3%左右`` is ``~ 3 %``;
   ``单位国内生产总值能耗下降3%左右`` is a cut (``direction="down"``) of about 3%.
 * **qualitative** – a named project or policy with a verb of completion
-  (启动, 开工, 建成, 完成, 出台, 投入使用 …): ``确保华侨城P158地块等项目全面开工``.
+  (启动, 开工, 建成, 完成, 出台, 投入使用 …): ``确保华侨城P158地块等项目全面开工``;
+  or a policy verb with a start date or full scope (``从今年秋季起全面免除城市义务教育学杂费``).
 
 Slogans and bare direction words (加快/推进/深化 with nothing to finish) are
 not promises, nor are forecasts of things the government does not deliver
-(``高校毕业生将达727万人``), facts about the past (``已设立``, ``比去年增加``),
+(``高校毕业生将达727万人``), facts about the past (``已设立``, ``去年``; but a
+comparison, ``比去年增加``, does not make a budget line past), policies without a
+start date or full scope,
 numbers inside quoted names (``“三个1亿人”``) and a target repeated in an
 explanation (``把增长预期目标定在7.5%左右，兼顾了需要和可能``).
 
@@ -62,6 +65,7 @@ from .promise_rules import (
     _due,
     _lead_sentence,
     _past_sentence,
+    _policy,
     _qualitative,
     _sentence_at,
     _sentences,
@@ -389,7 +393,12 @@ def extract_promises(
                 for cs, ce in _verb_groups(text, cs0, ce0):
                     data_q = _qualitative(text[cs:ce])
                     if data_q is None:
-                        continue
+                        # 从今年秋季起全面免除……学杂费: a policy with a start date or full scope
+                        policy = _policy(text[cs:ce], text[ss:cs])
+                        if policy is None:
+                            continue
+                        take, data_q = policy
+                        cs -= take
                     lead = len(text[cs:ce]) - len(text[cs:ce].lstrip(" “"))
                     due = _clause_due(text[cs:ce], sent_due, report.year)
                     data_q.update(strength=_strength(text[ss:ce]) or lead_in, due=due,

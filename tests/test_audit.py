@@ -401,3 +401,57 @@ def test_per_unit_promises_do_not_cite_totals():
 def test_verbs_alone_do_not_tie_a_figure_to_a_promise():
     item = _audit_one("要完成3000多项地方标准的制定修订工作。", "制定或修订了30件地方性法规。")
     assert item.verdict == "not_mentioned" and item.evidence == ()
+
+
+# -- held-out fourth run fixes (2003-2004, 2007-2008, 2008-2009) ----------------------------
+
+
+def test_a_yearly_average_of_a_five_year_review_is_not_the_years_outcome():
+    # 平均每年 / 年均 / 每年平均: an average over the period, not last year's figure
+    for review in ("扎实做好就业工作，平均每年城镇新增就业1200多万人。",
+                   "扎实做好就业工作，每年平均城镇新增就业1200多万人。",
+                   "扎实做好就业工作，城镇新增就业年均1200多万人。"):
+        item = one("今年城镇新增就业1000万人以上。", review, review_title="过去五年工作回顾")
+        assert item.verdict == "not_mentioned", review
+        assert "multi_year_figure_ignored" in item.flags
+    # also in a one-year review
+    item = one("今年城镇新增就业1000万人以上。", "五年中平均每年城镇新增就业1200多万人。")
+    assert item.verdict == "not_mentioned"
+    # a statement for every year still counts
+    item = one("今年财政赤字率控制在3%以内。", "五年来，财政赤字率一直控制在3%以内。",
+               review_title="过去五年工作回顾")
+    assert item.verdict == "kept"
+
+
+def test_the_end_level_of_a_five_year_review_is_the_outcome_of_a_level_promise():
+    item = one("将农村合作医疗试点范围扩大到全国70%以上的县。",
+               "农村合作医疗制度逐步健全，试点范围已扩大到全国78%的县。",
+               review_title="过去五年工作回顾")
+    assert (item.verdict, item.outcome.value) == ("kept", 78.0)
+    assert item.evidence[0].quote == "试点范围已扩大到全国78%的县"
+    # a growth rate or a total of the period is not: 年均增长, 累计
+    item = one("今年高速公路通车里程增长8%。", "五年来高速公路通车里程年均增长12%。",
+               review_title="过去五年工作回顾")
+    assert item.verdict == "not_mentioned"
+    item = one("今年城镇新增就业达到1000万人。", "五年累计城镇新增就业达到5500万人。",
+               review_title="过去五年工作回顾")
+    assert item.verdict == "not_mentioned"
+
+
+def test_a_vague_outcome_on_the_metric_is_unclear_with_the_quote():
+    item = one("今年居民消费价格涨幅控制在3.5%左右。",
+               "国内生产总值增长8.2%；物价总水平涨幅得到有效控制；粮食再获丰收。")
+    assert (item.verdict, item.rule) == ("unclear",
+                                         "the review describes the outcome without a figure")
+    assert item.evidence[0].quote == "物价总水平涨幅得到有效控制；"
+    # the vague words must stand in the clause that names the metric
+    item = one("今年居民消费价格涨幅控制在3.5%左右。",
+               "我们关注物价总水平，出口结构明显改善。")
+    assert item.verdict == "not_mentioned"
+
+
+def test_a_count_of_cities_for_a_share_of_cities_is_unclear():
+    item = one("城镇职工大病保险试点要扩大到全国40%以上的城市。",
+               "城镇职工大病保险试点城市由上年的60个增加到150个。")
+    assert item.verdict == "unclear" and "units_differ" in item.flags
+    assert item.outcome.value == 150.0

@@ -8,9 +8,11 @@ from reportdiff import Report
 from reportdiff.evidence import (
     candidates,
     comparable,
+    end_level,
     figure_is_level,
     figure_key,
     is_heading,
+    level_target,
     match,
     object_clauses,
     per_unit,
@@ -167,3 +169,29 @@ def test_intensities_are_not_matched_by_totals():
 def test_figures_named_only_by_verbs_take_the_noun_after_the_number():
     _, cands = review("制定或修订了25件地方性法规。")
     assert [c.metric for c in cands] == ["制定或修订地方性法规"]
+
+
+# -- held-out fourth run fixes -------------------------------------------------------------
+
+
+def test_yearly_averages_are_multi_year_and_not_every_year():
+    r, cands = review("去年粮食产量5.5亿吨，平均每年城镇新增就业1200多万人；"
+                      "2019年进出口增长4%，每年平均减少贫困人口1300万人。"
+                      "去年发电量增长5%，发电量年均增长6%。")
+    assert [(c.fig.value, c.multi) for c in cands] == [
+        (5.5, False), (1200.0, True), (4.0, False), (1300.0, True), (5.0, False), (6.0, True)]
+    sents = review_sentences(r, part_ranges(r, "review"), 2019, False, {})
+    assert not any(s.always for s in sents)
+    r, _ = review("财政赤字率每年控制在3%以内。")
+    assert all(s.always for s in review_sentences(r, part_ranges(r, "review"), 2019, False, {}))
+
+
+def test_end_levels_and_level_targets():
+    r, cands = review("合作医疗试点已扩大到全国78%的县，城镇化率由40%提高到52%，"
+                      "五年累计新增就业达到5500万人，发电量年均增长6%。", title="过去五年工作回顾")
+    got = {c.fig.value: end_level(r, c) for c in cands}
+    assert got == {78.0: True, 52.0: True, 5500.0: False, 6.0: False}
+    old = Report.from_text("各位代表：\n一、2018年工作回顾\n去年很好。\n二、2019年工作安排\n"
+                           "合作医疗试点范围扩大到全国70%以上的县。城镇新增就业900万人。"
+                           "国内生产总值增长7%。\n", check=False)
+    assert [level_target(p) for p in old.promises] == [True, False, False]

@@ -279,3 +279,34 @@ def test_fraction_targets_describe_as_fractions():
     r = plan("企业开办时间再压缩三分之一。")
     (p,) = r.promises
     assert p.target.describe() == "cut = 1/3" and p.describe() == "企业开办时间压缩 cut = 1/3"
+
+
+def test_budget_lines_compared_with_last_year_are_this_years():
+    # 比去年增加 compares; 由去年的……增加到 starts from last year; 今年拟从去年……中安排 takes
+    # last year's money: each budget line is this year's commitment
+    r = plan("中央财政安排职业教育补助资金86亿元，比去年增加12亿元。"
+             "今年中央财政用于科技的投入，将由去年的900亿元增加到1020亿元。"
+             "今年拟从去年结余资金中安排300亿元设立农业保险基金。"
+             "去年中央财政安排水利资金500亿元。")
+    assert [(p.metric, p.target.value) for p in r.promises] == [
+        ("中央财政安排职业教育补助资金", 86.0), ("中央财政用于科技的投入", 1020.0),
+        ("安排设立农业保险基金", 300.0)]
+
+
+def test_policies_with_a_start_date_or_full_scope_are_promises():
+    r = plan("从今年9月起全面免除中等职业教育学费。"
+             "二是从今年7月1日起，再连续两年提高城乡居民基础养老金标准。"
+             "农村综合改革试点在认真总结经验的基础上，在全国范围内推开。"
+             "年内全部取消高速公路省界收费站。"
+             "要全面实施素质教育。从今年起提高教育质量。全部取消农业税后，农民负担减轻。")
+    assert [(p.kind, p.metric, p.due) for p in r.promises] == [
+        ("qualitative", "从今年9月起全面免除中等职业教育学费", 2019),
+        ("qualitative", "连续两年提高城乡居民基础养老金标准", 2020),
+        ("qualitative", "农村综合改革试点在全国范围内推开", 2019),
+        ("qualitative", "全部取消高速公路省界收费站", 2019)]
+    assert r.promises[2].quote == "农村综合改革试点在认真总结经验的基础上，在全国范围内推开"
+
+
+def test_a_consequence_is_not_a_target():
+    r = plan("这将使2000万学生的家庭减轻负担。")
+    assert r.promises == ()
