@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import IncomparableError
+from .results import ResultTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from .figures import Figure
@@ -77,7 +78,7 @@ class FigureDelta:
         }
 
 
-class FigureDeltas(tuple):  # type: ignore[type-arg]
+class FigureDeltas(ResultTuple):
     """A tuple of :class:`FigureDelta` with ``to_dict``, ``to_pandas`` and ``_repr_html_``.
 
     ``old_source``/``old_year`` and ``new_source``/``new_year`` (the reports'
@@ -85,25 +86,11 @@ class FigureDeltas(tuple):  # type: ignore[type-arg]
     label the rows of :meth:`to_pandas`.
     """
 
+    labels = ("old_source", "old_year", "new_source", "new_year")
     old_source: str | None
     old_year: int | None
     new_source: str | None
     new_year: int | None
-
-    def __new__(cls, items: Iterable[FigureDelta] = (), *, old_source: str | None = None,
-                old_year: int | None = None, new_source: str | None = None,
-                new_year: int | None = None) -> FigureDeltas:
-        self = super().__new__(cls, items)
-        for k, v in (("old_source", old_source), ("old_year", old_year),
-                     ("new_source", new_source), ("new_year", new_year)):
-            object.__setattr__(self, k, v)
-        return self
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"FigureDeltas is immutable: cannot set {name!r}")
-
-    def to_dict(self) -> list[dict[str, Any]]:
-        return [d.to_dict() for d in self]
 
     def to_pandas(self) -> Any:
         """One row per delta, in the columns :data:`DELTA_COLUMNS` (see ``docs/output.md``)."""

@@ -37,11 +37,10 @@ extraction loop; number tokens and the rules that reject them are in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-# The deltas live in their own module; they are part of this module's API.
 from .deltas import FigureDelta, FigureDeltas, compare_figures, figure_deltas
 from .figure_metrics import (
     _COMPARATIVE,
@@ -73,6 +72,9 @@ from .figure_tokens import (
     _tokens,
 )
 from .metrics import JUNK_METRICS, balance_marks, dimension, metric_key, strip_metric, to_base
+
+# The deltas live in their own module; they are part of this module's API.
+from .results import ResultTuple
 
 # Names this module held or imported before its rules moved to figure_metrics: still importable.
 from .figure_metrics import (  # noqa: F401  # isort: skip
@@ -197,28 +199,16 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-class Figures(tuple):  # type: ignore[type-arg]
+class Figures(ResultTuple):
     """A tuple of :class:`Figure` with ``to_dict``, ``to_pandas`` and ``_repr_html_``.
 
     ``source`` (the report's path) and ``year`` (its plan year) label the rows of
     :meth:`to_pandas`, so frames of many reports stack with ``pd.concat``.
     """
 
+    labels = ("source", "year")
     source: str | None
     year: int | None
-
-    def __new__(cls, items: Iterable[Figure] = (), *, source: str | None = None,
-                year: int | None = None) -> Figures:
-        self = super().__new__(cls, items)
-        object.__setattr__(self, "source", source)
-        object.__setattr__(self, "year", year)
-        return self
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"Figures is immutable: cannot set {name!r}")
-
-    def to_dict(self) -> list[dict[str, Any]]:
-        return [f.to_dict() for f in self]
 
     def to_pandas(self) -> Any:
         """One row per figure: ``source``, ``year``, ``span_start``, ``span_end`` first.

@@ -50,7 +50,7 @@ in :mod:`reportdiff.promise_rules`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -74,6 +74,7 @@ from .promise_rules import (
 )
 from .promise_targets import _quantitative, target_op
 from .report import Report
+from .results import ResultTuple
 
 # Names this module held or imported before its rules moved out: still importable.
 from .metrics import is_decrease  # noqa: F401  # isort: skip
@@ -212,28 +213,16 @@ class Promise:
         }
 
 
-class Promises(tuple):  # type: ignore[type-arg]
+class Promises(ResultTuple):
     """A tuple of :class:`Promise` with ``to_dict``, ``to_pandas`` and ``_repr_html_``.
 
     ``source`` (the report's path) and ``year`` (its plan year) label the rows of
     :meth:`to_pandas`, so frames of many reports stack with ``pd.concat``.
     """
 
+    labels = ("source", "year")
     source: str | None
     year: int | None
-
-    def __new__(cls, items: Iterable[Promise] = (), *, source: str | None = None,
-                year: int | None = None) -> Promises:
-        self = super().__new__(cls, items)
-        object.__setattr__(self, "source", source)
-        object.__setattr__(self, "year", year)
-        return self
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"Promises is immutable: cannot set {name!r}")
-
-    def to_dict(self) -> list[dict[str, Any]]:
-        return [p.to_dict() for p in self]
 
     def to_pandas(self) -> Any:
         """One row per promise: ``source``, ``year``, ``span_start``, ``span_end`` first.

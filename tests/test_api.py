@@ -10,6 +10,7 @@ import sys
 import pytest
 
 import reportdiff
+from reportdiff.results import ResultTuple
 
 
 def test_all_is_explicit_and_importable() -> None:
@@ -103,3 +104,7 @@ def test_results_pickle_for_batch_runs(national) -> None:  # type: ignore[no-unt
     for name, result in results.items():
         clone = pickle.loads(pickle.dumps(result))
         assert clone.to_dict() == result.to_dict(), name
+        labels = result.labels if isinstance(result, ResultTuple) else ()
+        for label in labels:  # labelled tuples keep their labels
+            assert getattr(clone, label) == getattr(result, label), (name, label)
+    assert results["figures"].year == 2018 and results["deltas"].new_year == 2019
