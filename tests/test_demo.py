@@ -26,35 +26,33 @@ def test_demo_on_the_bundled_report():
                                  "next_command"]
 
 
-def test_cli_demo_prints_ledger_topics_and_the_next_command():
+def test_cli_demo_prints_ledger_topics_and_the_next_command(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    with runner.isolated_filesystem():
-        res = runner.invoke(cli, ["demo"])
-        assert res.exit_code == 0, res.output
-        lines = res.output.splitlines()
-        assert lines[0] == (f"Promise ledger of {bundled_path()} — 2020 targets, awaiting "
-                            f"next year's report ({len(demo().ledger)} promises)")
-        assert lines[2].split() == ["id", "kind", "metric", "target", "strength", "section",
-                                    "quote"]
-        assert lines[3].split() == ["P001", "quantitative", "地区生产总值增长", "=", "7.5", "%",
-                                    "预期", "2.p3", "地区生产总值增长7.5%"]
-        assert "地区生产总值增长           8 %           = 7.5 %      P001" in lines
-        assert lines[-3:] == ["Markdown written to reportdiff-demo.md",
-                              "When the next report is at hand, run the full audit:",
-                              f"  reportdiff audit {bundled_path()} NEXT_YEAR_REPORT"]
-        with open("reportdiff-demo.md", encoding="utf-8") as fh:
-            assert fh.read() == demo_markdown(demo())
+    # the demo writes reportdiff-demo.md in the current folder (tmp_path)
+    res = runner.invoke(cli, ["demo"])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[0] == (f"Promise ledger of {bundled_path()} — 2020 targets, awaiting "
+                        f"next year's report ({len(demo().ledger)} promises)")
+    assert lines[2].split() == ["id", "kind", "metric", "target", "strength", "section",
+                                "quote"]
+    assert lines[3].split() == ["P001", "quantitative", "地区生产总值增长", "=", "7.5", "%",
+                                "预期", "2.p3", "地区生产总值增长7.5%"]
+    assert "地区生产总值增长           8 %           = 7.5 %      P001" in lines
+    assert lines[-3:] == ["Markdown written to reportdiff-demo.md",
+                          "When the next report is at hand, run the full audit:",
+                          f"  reportdiff audit {bundled_path()} NEXT_YEAR_REPORT"]
+    with open("reportdiff-demo.md", encoding="utf-8") as fh:
+        assert fh.read() == demo_markdown(demo())
 
 
-def test_cli_demo_no_write():
-    runner = CliRunner()
-    with runner.isolated_filesystem():
-        res = runner.invoke(cli, ["demo", "--no-write"])
-        assert res.exit_code == 0
-        assert "Markdown written" not in res.output
-        import os
-
-        assert not os.path.exists("reportdiff-demo.md")
+def test_cli_demo_no_write(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(cli, ["demo", "--no-write"])
+    assert res.exit_code == 0
+    assert "Markdown written" not in res.output
+    assert not (tmp_path / "reportdiff-demo.md").exists()
 
 
 def test_demo_markdown_is_deterministic():
