@@ -413,7 +413,10 @@ def _eval_module():
 def test_labelled_pairs_quality(corpus_dir):
     """Pooled edge F1 over the labelled pairs (benchmarks/eval_align.py prints the details)."""
     ev = _eval_module()
-    labels = sorted(ev.LABELS.glob("*.json"))
+    # Round 4 (2005-2006, 2006-2007) is a blind measurement recorded in
+    # benchmarks/labels/align/README.md, not a threshold the code was fitted to: kept out here.
+    round4 = set(ev.HELD_OUT.get("held-out 4", ()))
+    labels = sorted(f for f in ev.LABELS.glob("*.json") if f.stem not in round4)
     assert len(labels) >= 3
     tot = dict.fromkeys(["tp", "pred", "gold", "rtp", "rpred", "rgold"], 0)
     for f in labels:
@@ -430,7 +433,9 @@ def test_held_out_pairs_quality(corpus_dir):
     """The pairs labelled blind (labels/align/README.md) on their own."""
     ev = _eval_module()
     tot = dict.fromkeys(["tp", "pred", "gold", "rtp", "rpred", "rgold"], 0)
-    for pair in (p for pairs in ev.HELD_OUT.values() for p in pairs):
+    # Rounds 1-3 only: round 4 is a blind measurement (see test_labelled_pairs_quality).
+    rounds = ("held-out 1", "held-out 2", "held-out 3")
+    for pair in (p for name in rounds for p in ev.HELD_OUT[name]):
         r = ev.evaluate(ev.LABELS / f"{pair}.json", corpus_dir)
         for k in tot:
             tot[k] += r[k]
