@@ -241,6 +241,7 @@ def _metric(text: str, t: _Tok, cs: int) -> tuple[str, str, bool]:
     seg = text[s:t.start]
     m = list(re.finditer(rf"\d[\d.,]*(?:多|余)?(?:{_MAG}(?:{_UNIT})?|{_UNIT})(?:以上|左右|以内)?",
                          seg))
+    m = [x for x in m if seg[x.end():x.end() + 1] != "级"]  # 10万吨级泊位: a grade, not a figure
     if m:  # a figure earlier in the item ends the phrase ("2009年" is not one)
         seg = seg[m[-1].end():]
     if t.from_value is not None:  # 财政投入从2006年的18亿元增加到…: the subject ends before 从
@@ -272,10 +273,13 @@ def _metric(text: str, t: _Tok, cs: int) -> tuple[str, str, bool]:
             break
     if target and direction:
         to_form = False  # 增长目标为17%: the target is a growth rate, not a level reached
+    if to_form and direction and _rate_reached(core[: -len(direction)], direction):
+        to_form = False  # 涨幅回落到2.6%: the rate of growth reached, not a share
     if to_form and direction:
         metric = strip_metric(core[: -len(direction)]) + direction
     elif direction:
-        head = strip_metric(core[: -len(direction)])
+        # 货币M2预期增长目标: 预期 qualifies the verb; 实际回落到: 实际 says the rate was reached
+        head = strip_metric(core[: -len(direction)].removesuffix("预期").removesuffix("实际"))
         metric = head + direction if head else direction
     else:
         metric = strip_metric(core)
@@ -285,7 +289,8 @@ def _metric(text: str, t: _Tok, cs: int) -> tuple[str, str, bool]:
 
 
 _CLOSE_OF = {"“": "”", "〝": "〞", "《": "》"}
-_TARGET_TAIL = re.compile(r"(?:的)?(?:预期目标|目标|预期)$")
+#: 预期目标, 增长目标定为 / 拟定为 / 确定为 (the 为 is cut as a settle word first)
+_TARGET_TAIL = re.compile(r"(?:的)?(?:预期目标|目标|预期)(?:拟|初步)?(?:确定|设定|定)?$")
 #: nouns naming a rate of change: a percentage after them is a growth rate
 _RATE_NOUNS = ("增幅", "涨幅", "降幅", "跌幅", "增长率", "增长速度", "增速", "增长幅度", "下降幅度",
                "上涨幅度", "上升幅度", "回落幅度", "降低幅度")
@@ -328,6 +333,22 @@ def _beyond_metric(text: str, t: _Tok, cs: int, metric: str, sentence: list[Figu
     else:
         ref = re.sub(rf"\d[\d.]*(?:{_UNIT})?|的", "", rest)
     return prev[-1].metric + m.group(0).lstrip("远均分别又还") + ref
+
+
+#: a level of these is a share even when it falls back (失业率回落到4%, 比重回落到30%)
+_SHARE_ENDS = ("率", "比重", "占比", "比例")
+
+
+def _rate_reached(head: str, direction: str) -> bool:
+    """``涨幅回落到2.6%``, ``实际回落到6.1%``: a rate of growth reached is a growth, not a share.
+
+    The subject is a rate noun (涨幅, 增速 …) before any direction word, or the verb is 回落
+    (said of growth rates and prices) and the subject does not name a share or a ratio.
+    """
+    head = head.removesuffix("实际")
+    if head.endswith(_RATE_NOUNS):
+        return True
+    return direction == "回落" and not (head.endswith(_SHARE_ENDS) and not head.endswith("增长率"))
 
 
 def _is_rate(metric: str) -> bool:

@@ -185,7 +185,10 @@ _FROM_WHEN = re.compile(rf"(?:由|从){_WHEN}$")
 
 
 def _merge_changes(text: str, toks: list[_Tok]) -> list[_Tok]:
-    """``由22家调减为12家``: one change figure with both ends."""
+    """``由22家调减为12家``: one change figure with both ends.
+
+    Ranks merge the same way (``从世界第六位上升到第四位``: one rank, 4, from 6).
+    """
     # a calendar year (从2006年的18亿元增加到2010年的306亿元) is not an end of the change
     toks = [t for t in toks if t.unit or t.chinese or text[t.end:t.end + 1] != "年"]
     out: list[_Tok] = []
@@ -195,15 +198,17 @@ def _merge_changes(text: str, toks: list[_Tok]) -> list[_Tok]:
         if i + 1 < len(toks) and _from_before(text, a.start):
             b = toks[i + 1]
             mid = text[a.end:b.start]
-            if _CHANGE_MID.match(mid) and b.unit and (not a.unit or dimension(a.unit) == dimension(
-                    b.unit)) and a.low is None and b.low is None:
-                verb = re.sub(rf"(?:为|到|至){_WHEN}?$", "", mid)
+            ranks = a.kind == b.kind == "rank" and a.group_size == b.group_size == 1
+            if _CHANGE_MID.match(mid) and (b.unit or ranks) and (not a.unit or dimension(
+                    a.unit) == dimension(b.unit)) and a.low is None and b.low is None:
+                verb = re.sub(rf"(?:为|到|至){_WHEN}?$", "", mid).lstrip("位名")
                 from_value = a.value
                 if a.unit and a.unit != b.unit:  # 由5千多户增加到1万6千多户: a's value in b's unit
                     from_value = float(
                         f"{to_base(a.value, a.unit)[0] / to_base(1.0, b.unit)[0]:.10g}")
                 out.append(_Tok(a.start, b.end, b.value, b.unit, a.qualifier + b.qualifier,
-                                from_value=from_value, kind="change", direction=verb,
+                                from_value=from_value, kind="rank" if ranks else "change",
+                                direction=verb,
                                 chinese=a.chinese and b.chinese))
                 i += 2
                 continue
@@ -274,6 +279,8 @@ def _keep(text: str, t: _Tok, end: int) -> bool:
         return False
     if after and (_ASCII_ALNUM.match(after) or after in "#"):
         return False
+    if after == "级":
+        return False  # 千万吨级炼油厂, 10万吨级泊位: a quantity + unit + 级 names a class, not a figure
     unit = t.unit
     base = unit
     for mag in ("万亿", "千亿", "百亿", "亿", "千万", "百万", "十万", "万"):

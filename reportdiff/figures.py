@@ -379,7 +379,7 @@ def _extract(
     toks = _share_units(text, toks)
     toks = _negatives(text, toks)
     toks = [t for t in toks if _keep(text, t, end)]
-    toks.extend(_ranks(text, start, end))
+    toks.extend(_merge_changes(text, _ranks(text, start, end)))  # 从第六位上升到第四位: one rank
     toks.extend(_fractions(text, start, end))
     toks.sort(key=lambda t: (t.start, t.end))
     out: list[Figure] = []

@@ -583,7 +583,16 @@ def _child_ids(parent: str, children: list[_Node]) -> list[str]:
     return ids
 
 
+#: A chapter of a plan part that reviews a past period ("“十五”期间国民经济和社会发展主要情况",
+#: "过去五年的主要成就") is a review, not a task: its figures are outcomes, not targets.
+_RE_PAST_CHAPTER = re.compile(
+    r"^(?:“?十[一二三四五六七八九]?五”?(?:时期|期间)|过去(?:五|几|一)年|[近这]五年|\d{4}年以来)"
+    r".{0,16}(?:主要情况|回顾|主要成就|主要成绩|基本情况)")
+
+
 def _freeze(node: _Node, id: str, role: Role, year: int | None, norm: Normalized) -> Section:
+    if role == "plan" and node.level == 2 and _RE_PAST_CHAPTER.match(node.title):
+        role, year = "review", (year - 1 if year is not None else None)
     children = tuple(_freeze(c, cid, role, year, norm)
                      for c, cid in zip(node.children, _child_ids(id, node.children)))
     return Section(id=id, level=node.level, title=node.title,

@@ -733,3 +733,51 @@ def test_rank_lists_with_their_own_subjects(text: str, ranks: list[tuple[str, fl
 ])
 def test_periods_of_the_year_and_shared_head_nouns(text: str, metrics: list[str]) -> None:
     assert [f.metric for f in extract_figures_from_text(text)] == metrics
+
+
+@pytest.mark.parametrize("text, figures", [
+    # a quantity + unit + 级 names a class (a grade), never a figure
+    ("建设两个千万吨级钢铁基地和三套百万吨级乙烯装置。", []),
+    ("新建30万吨级原油码头2座。", [(2.0, "座", "count")]),
+    ("这座港口拥有5万千瓦级机组。", []),
+])
+def test_grades_are_not_figures(text: str, figures: list[tuple[float, str, str]]) -> None:
+    assert [(f.value, f.unit, f.kind) for f in extract_figures_from_text(text)] == figures
+
+
+@pytest.mark.parametrize("text, value, from_value, direction", [
+    # a rank that moves is one rank, its new position, with the old one as from_value
+    ("粮食产量从全国第九位上升到第五位。", 5.0, 9.0, "上升"),
+    ("出口总额由世界第三位升至第一位", 1.0, 3.0, "升"),
+    ("综合实力排名由第12位下降到第15位", 15.0, 12.0, "下降"),
+])
+def test_rank_changes_with_both_ends(text: str, value: float, from_value: float,
+                                     direction: str) -> None:
+    ranks = [f for f in extract_figures_from_text(text) if f.kind == "rank"]
+    assert [(f.value, f.from_value, f.direction) for f in ranks] == [(value, from_value, direction)]
+
+
+@pytest.mark.parametrize("text, metric, key", [
+    # a target set with 定为 / 拟定为 / 确定为 after a growth metric is a growth rate
+    ("今年地区生产总值增长预期目标定为6%左右", "地区生产总值增长", "gdp_growth"),
+    ("社会消费品零售总额增长目标拟定为9%", "社会消费品零售总额增长", "retail_sales_growth"),
+    ("进出口增长的预期目标确定为5%左右", "进出口增长", "trade_growth"),
+    ("广义货币M2预期增长目标拟定为12%左右", "广义货币M2增长", "m2_growth"),
+])
+def test_targets_set_with_ding_wei_are_growth(text: str, metric: str, key: str) -> None:
+    [f] = extract_figures_from_text(text)
+    assert (f.metric, f.metric_key, f.kind) == (metric, key, "growth")
+
+
+@pytest.mark.parametrize("text, kind, direction", [
+    # a rate of growth falling back to (or reaching) a level is still a growth rate
+    ("全年商品零售价格涨幅回落到3.4%", "growth", "回落"),
+    ("物价上涨过猛的势头得到遏制，实际回落到8%", "growth", "回落"),
+    ("工业增速下降到7%", "growth", "下降"),
+    # a share or a ratio that falls back stays a share
+    ("城镇登记失业率回落到4.1%", "share", "回落"),
+    ("赤字率提高到3.2%", "share", "提高"),
+])
+def test_rates_reached_are_growth(text: str, kind: str, direction: str) -> None:
+    [f] = extract_figures_from_text(text)
+    assert (f.kind, f.direction) == (kind, direction)

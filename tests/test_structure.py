@@ -504,3 +504,16 @@ def test_national_2002_review_and_plan(national):
     assert {r for r in roles[2:-1]} == {("plan", 2002)}
     assert report.sections[1].title == "首先报告2001年的工作"
     assert len(report.sections) == 12  # opening, review, plan intro, 一…八, 结束语
+
+
+def test_past_period_chapter_inside_a_plan_part_is_a_review():
+    text = ("各位代表：\n一、2005年工作回顾\n过去一年，经济平稳较快发展，各项事业取得新进展。\n"
+            "二、2006年主要任务\n（一）继续保持经济平稳较快发展。\n今年要保持经济平稳较快发展。\n"
+            "三、关于“十一五”规划纲要的说明\n（一）“十五”期间经济社会发展主要情况\n"
+            "五年来，国内生产总值年均增长9.5%。\n（二）“十一五”时期的主要目标\n"
+            "国内生产总值年均增长7.5%。\n")
+    report = Report.from_text(text, check=False)
+    roles = {s.title: (s.role, s.year) for s in report.walk() if s.level == 2}
+    assert roles["“十五”期间经济社会发展主要情况"] == ("review", 2005)
+    assert roles["“十一五”时期的主要目标"] == ("plan", 2006)
+    assert roles["继续保持经济平稳较快发展。"] == ("plan", 2006)
