@@ -280,7 +280,7 @@ def _keep(text: str, t: _Tok, end: int) -> bool:
     if after and (_ASCII_ALNUM.match(after) or after in "#"):
         return False
     if after == "级":
-        return False  # 千万吨级炼油厂, 10万吨级泊位: a quantity + unit + 级 names a class, not a figure
+        return False  # 千万吨级炼油厂, 10万吨级泊位: quantity + unit + 级 names a class
     unit = t.unit
     base = unit
     for mag in ("万亿", "千亿", "百亿", "亿", "千万", "百万", "十万", "万"):
