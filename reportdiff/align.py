@@ -25,6 +25,15 @@ Links (:attr:`Alignment.links`)
        Pairs in document order on both sides (the longest such chain) are
        ``same``, the others ``moved``.
     5. ``dropped`` (old units left) and ``new`` (new units left).
+    6. Second destinations: a unit whose long paragraphs (at least
+       :data:`PARAGRAPH_MIN` characters, two or more) vote, at least
+       ``link_vote`` of them, for a unit of the other report that it is not
+       yet linked to, gets an extra one-to-one ``moved`` link to it when the
+       two units score at least ``link_second`` (and ``link_threshold``) — a
+       broad chapter that reports into two (2006's 群众切身利益 → 2007's 安全生产).
+       Optionally (``link_ratio`` < 1, off by default) also to its second-best
+       unit scoring at least ``link_ratio`` times its best.  Such a unit is
+       in more than one link; every other unit is in exactly one.
 
 Review links (:attr:`Alignment.review_links`)
     Each unit of the new report's review part (role ``review``; here the
@@ -368,6 +377,9 @@ def align(
     review_ratio: float = 0.9,
     review_support: float = 0.5,
     review_paragraph: float = 0.2,
+    link_ratio: float = 1.0,
+    link_second: float = 0.2,
+    link_vote: float = 0.5,
 ) -> Alignment:
     """Align the sections of two reports and link the new review to the old plan.
 
@@ -387,6 +399,11 @@ def align(
         at least this.
     review_threshold, review_ratio, review_support, review_paragraph : float
         For :attr:`Alignment.review_links` (module docstring).
+    link_vote, link_second, link_ratio : float
+        Second destinations (module docstring, step 6): the share of a
+        unit's long paragraphs that must match another unit best, the score
+        the pair needs, and (1.0: off) the ratio to the unit's best score that
+        a second-best partner needs.
 
     Returns
     -------
@@ -402,8 +419,9 @@ def align(
     model = TfidfModel([old.text, new.text], tokenizer=tok)
     ou, nu = units(old, level), units(new, level)
     # term counts of every unit, cut once: joined units add their counts
-    co = model.counts([old.section_text(s) for s in ou])
-    cn = model.counts([new.section_text(s) for s in nu])
+    # (each unit's paragraphs, cut once: the unit's counts are their sum; the
+    # paragraphs vote in link_vote)
+    (co, po), (cn, pn) = (_paragraph_counts(rep, us, model) for rep, us in ((old, ou), (new, nu)))
     S = (model.cosines(model.weigh(co), model.weigh(cn)) if ou and nu
          else np.zeros((len(ou), len(nu))))
     # links join sections of the same role: review to review, plan to plan
@@ -412,7 +430,8 @@ def align(
     if S.size:
         S = np.where(same_role.reshape(S.shape), S, 0.0)
     links = _link(S, ou, nu, co, cn, model, link_threshold=link_threshold,
-                  moved_threshold=moved_threshold)
+                  moved_threshold=moved_threshold, link_ratio=link_ratio,
+                  link_second=link_second, link_vote=link_vote, paragraphs=(po, pn))
     plan = [k for k, s in enumerate(ou) if s.role == "plan"]
     review = _review_links(new, [ou[k] for k in plan], co[plan], level, model,
                            review_threshold=review_threshold, review_ratio=review_ratio,
@@ -441,6 +460,62 @@ def _best_edges(S: np.ndarray, threshold: float) -> dict[tuple[int, int], float]
         j = int(S[i].argmax())
         if S[i, j] >= threshold:
             edges[(i, j)] = float(S[i, j])
+    return edges
+
+
+def _second_edges(S: np.ndarray, threshold: float,
+                  ratio: float) -> dict[tuple[int, int], float]:
+    """Each unit's second-best partner, if it scores ``threshold`` and ``ratio`` times the best."""
+    import numpy as np
+
+    edges: dict[tuple[int, int], float] = {}
+    for M, swap in ((S, False), (S.T, True)):
+        if M.shape[1] < 2:
+            continue
+        for a in range(M.shape[0]):
+            order = np.argsort(-M[a], kind="stable")
+            b0, b1 = int(order[0]), int(order[1])
+            if M[a, b1] >= max(threshold, ratio * M[a, b0]):
+                edges[(b1, a) if swap else (a, b1)] = float(M[a, b1])
+    return edges
+
+
+def _paragraph_counts(report: Report, us: list[Section], model: Any) -> tuple[Any, Any]:
+    """Term counts of each unit, and ``(owner, counts)`` of its long paragraphs."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    paras = [[p for p in report.section_text(u).split("\n") if p.strip()] for u in us]
+    flat = [p for ps in paras for p in ps]
+    pc = model.counts(flat)
+    owner = np.repeat(np.arange(len(us)), [len(ps) for ps in paras])
+    join = csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))),
+                      shape=(len(us), len(owner)))
+    long = [k for k, p in enumerate(flat) if len(p) >= PARAGRAPH_MIN]
+    return join @ pc, (owner[long], pc[long])
+
+
+def _vote_edges(S: np.ndarray, paragraphs: tuple[Any, Any], co: Any, cn: Any, model: Any,
+                threshold: float, share: float) -> dict[tuple[int, int], float]:
+    """Edges to the unit that at least ``share`` of a unit's long paragraphs match best.
+
+    Each long paragraph (:data:`PARAGRAPH_MIN`) of a unit with two or more votes
+    for the other report's unit it scores best with; a unit that gets at least
+    ``share`` of the votes is joined when the two units score ``threshold``.
+    """
+    edges: dict[tuple[int, int], float] = {}
+    for (owner, pc), other, swap in ((paragraphs[0], cn, False), (paragraphs[1], co, True)):
+        if not len(owner) or not other.shape[0]:
+            continue
+        votes = model.cosines(model.weigh(pc), model.weigh(other)).argmax(axis=1)
+        for a in sorted(set(owner.tolist())):
+            mine = votes[owner == a]
+            if len(mine) < 2:
+                continue
+            for b in sorted(set(mine.tolist())):
+                sc = S[b, a] if swap else S[a, b]
+                if (mine == b).sum() >= share * len(mine) and sc >= threshold:
+                    edges[(b, a) if swap else (a, b)] = float(sc)
     return edges
 
 
@@ -504,9 +579,17 @@ def _groups(S: np.ndarray, edges: dict[tuple[int, int], float], co: Any, cn: Any
 
 
 def _link(S: np.ndarray, ou: list[Section], nu: list[Section], co: Any, cn: Any,
-          model: Any, *, link_threshold: float, moved_threshold: float) -> list[Link]:
+          model: Any, *, link_threshold: float, moved_threshold: float,
+          link_ratio: float = 1.0, link_second: float = 0.0,
+          link_vote: float = 0.5,
+          paragraphs: tuple[Any, Any] = (None, None)) -> list[Link]:
     n, m = S.shape
     edges = _best_edges(S, link_threshold)
+    extra = (_second_edges(S, max(link_threshold, link_second), link_ratio)
+             if link_ratio < 1.0 else {})
+    if link_vote < 1.0:
+        extra.update(_vote_edges(S, paragraphs, co, cn, model,
+                                 max(link_threshold, link_second), link_vote))
     _untangle(edges)
     raw = _groups(S, edges, co, cn, model)
     used_o = {i for r in raw for i in r[0]}
@@ -534,6 +617,9 @@ def _link(S: np.ndarray, ou: list[Section], nu: list[Section], co: Any, cn: Any,
             for i, j in pairs]
     raw += [((), (j,), "new", 0.0) for j in range(m) if j not in used_n]
     raw += [((i,), (), "dropped", 0.0) for i in range(n) if i not in used_o]
+    covered = {(i, j) for o, nw, _, _ in raw for i in o for j in nw}
+    raw += [((i,), (j,), "moved", sc) for (i, j), sc in sorted(extra.items())
+            if (i, j) not in covered and i in used_o and j in used_n]
     raw = _order(raw)
     return [Link(old=tuple(ou[i].id for i in o), new=tuple(nu[j].id for j in nw),
                  relation=rel, score=round(sc, 6)) for o, nw, rel, sc in raw]

@@ -379,15 +379,19 @@ def _plan_report(year: int, chapters: list[str]) -> Report:
        st.lists(st.integers(0, len(_CHAPTERS) - 1), min_size=1, max_size=6))
 def test_link_invariants_for_any_reorganisation(old_pick, new_pick):
     # whatever chapters are kept, reordered, repeated or joined, every unit is in
-    # exactly one link, links follow the new order, and relations match their shape
+    # one link (and at most in further one-to-one second-destination links, link_vote),
+    # links follow the new order, and relations match their shape
     old = _plan_report(2018, [_CHAPTERS[k] for k in old_pick])
     new_chapters = [_CHAPTERS[k] for k in new_pick]
     if len(new_chapters) > 2:  # a broad chapter made of two
         new_chapters[:2] = [new_chapters[0] + new_chapters[1]]
     new = _plan_report(2019, new_chapters)
     al = align(old, new)
-    assert sorted(i for lk in al.links for i in lk.old) == sorted(u.id for u in units(old))
-    assert sorted(i for lk in al.links for i in lk.new) == sorted(u.id for u in units(new))
+    assert sorted({i for lk in al.links for i in lk.old}) == sorted(u.id for u in units(old))
+    assert sorted({i for lk in al.links for i in lk.new}) == sorted(u.id for u in units(new))
+    firsts_o = [lk for lk in al.links if lk.relation != "moved" or len(lk.old) != 1]
+    assert len({i for lk in firsts_o for i in lk.old}) == sum(len(lk.old) for lk in firsts_o)
+    assert len({(lk.old, lk.new) for lk in al.links}) == len(al.links)
     pos = {u.id: k for k, u in enumerate(units(new))}
     firsts = [pos[lk.new[0]] for lk in al.links if lk.new]
     assert firsts == sorted(firsts)
@@ -481,3 +485,38 @@ def test_align_accepts_paths(files):
     old, new = files
     with pytest.raises(NotAReportError, match="does not look like a government work report"):
         align(old, new)  # paths are loaded, with the usual check
+
+
+_EDU = ("办好人民满意的教育，推进义务教育均衡发展，改善农村学校办学条件，扩大职业教育和高等教育"
+        "招生，提高教师待遇，资助家庭经济困难学生，办好特殊教育。")
+_HEALTH = ("深化医药卫生体制改革，完善城乡居民医疗保险，提高大病保险报销比例，加强基层医疗卫生机构"
+           "建设，推进分级诊疗，保障药品供应，做好疾病预防控制。")
+_PENSION = ("提高退休人员基本养老金，完善城乡居民养老保险制度，发展养老服务，建设社区养老设施，"
+            "保障老年人权益，做好社会救助工作，兜牢民生底线。")
+_FARM = ("稳定粮食产量，建设高标准农田，修建农村道路，增加农民收入，推进农业现代化，完善农产品"
+         "价格和收储制度，发展乡村产业，改善农村人居环境。")
+
+
+def test_link_vote_gives_a_broad_chapter_its_second_destination():
+    # the old 社会事业 chapter's health paragraph moves into the new 民生 chapter, whose
+    # best old match is 社会保障: no best-match edge joins them, half the paragraphs do
+    assert min(map(len, (_EDU, _HEALTH, _PENSION, _FARM))) >= PARAGRAPH_MIN
+    old = _plan_report(2018, ["发展社会事业。\n" + _EDU + "\n" + _HEALTH,
+                              "加强社会保障。\n" + _PENSION, "发展现代农业。\n" + _FARM])
+    new = _plan_report(2019, ["发展教育事业。\n" + _EDU, "改善民生。\n" + _PENSION + "\n" + _HEALTH,
+                              "推进乡村振兴。\n" + _FARM])
+    ids = {u.title: u.id for u in units(old) + units(new)}
+    social, security = ids["发展社会事业。"], ids["加强社会保障。"]
+    edu, people = ids["发展教育事业。"], ids["改善民生。"]
+
+    def edges(al):
+        return {(a, b, lk.relation) for lk in al.links for a in lk.old for b in lk.new}
+
+    base = edges(align(old, new, link_vote=1.0))
+    assert (social, edu, "same") in base and (security, people, "same") in base
+    assert not any(a == social and b == people for a, b, _ in base)
+    voted = edges(align(old, new))  # default link_vote=0.5
+    assert voted == base | {(social, people, "moved")}
+    # a share above what the paragraphs give, or a floor above the pair's score, keeps it out
+    assert edges(align(old, new, link_vote=0.6)) == base
+    assert edges(align(old, new, link_second=0.99)) == base
