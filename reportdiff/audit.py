@@ -55,6 +55,7 @@ from .evidence import (
     signed_value,
     stage,
 )
+from .promise_rules import FINISH_VERBS
 from .promises import TARGET_COLUMNS, Promise, part_ranges
 from .verdicts import RATE_UNITS, REDEFINED, VERDICTS, AuditOptions, judge
 
@@ -85,8 +86,8 @@ _VAGUE_OUTCOME = re.compile(r"较低水平|多年来最低|最低水平|连增|�
                             r"(?:保持|基本|总体)(?:基本|总体)?(?:稳定|平稳)|"
                             r"(?:较快|稳定|平稳|较大幅度|明显|显著|大幅|稳步)(?:增长|下降|回落|"
                             r"提高|上升|增加|减少)|有所(?:增长|下降|提高|回落)")
-_DONE = ("投入使用", "投入运营", "建成", "竣工", "完工", "完成", "通车", "开通", "出台", "落地",
-         "挂牌", "上市", "交付", "开业", "封顶", "摘牌", "供地", "实现", "上线")
+#: Words of the review that say a promised thing was finished.
+_DONE = FINISH_VERBS + ("实现", "上线")
 #: Verbs of a launch: a promise to start something (启动“深港通”) is kept when the review
 #: says it was launched in any of these words (“深港通”开启).
 _LAUNCH = ("启动", "开启", "开通", "上线", "推出", "正式运行", "投入运行")

@@ -34,10 +34,14 @@ if TYPE_CHECKING:  # pragma: no cover
 STRENGTHS: tuple[str, ...] = ("确保", "务必", "坚决", "必须", "力争", "争取", "努力",
                               "预期", "拟", "要", "将")
 
+#: Verbs that say a thing is finished (the audit reads them in the review too).
+FINISH_VERBS: tuple[str, ...] = ("投入使用", "投入运营", "建成", "竣工", "完工", "完成", "通车",
+                                 "开通", "出台", "落地", "挂牌", "上市", "供地", "交付", "开业",
+                                 "封顶", "摘牌")
+#: Verbs that say a thing is started.
+START_VERBS: tuple[str, ...] = ("开工", "启动")
 #: Verbs that say a qualitative promise is finished (or started) by a date.
-COMPLETION_VERBS: tuple[str, ...] = ("投入使用", "投入运营", "建成", "竣工", "完工", "完成",
-                                     "通车", "开通", "开工", "启动", "出台", "落地", "挂牌",
-                                     "上市", "供地", "交付", "开业", "封顶", "摘牌")
+COMPLETION_VERBS: tuple[str, ...] = FINISH_VERBS + START_VERBS
 
 _CUE = re.compile(r"今年|明年|年内|全年要|要|将|拟|确保|力争|争取|预期|目标|计划|力求|努力|务必")
 _EXPLAIN = re.compile(r"考虑了?|兼顾|表明|体现了?|意味着|有利于|可以实现|就能够|能够实现|主要是|"
